@@ -1,0 +1,36 @@
+"""The few things every card reader backend supplies."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Protocol
+
+from drivers.cards.identity import Identity
+
+
+class CardReaderError(Exception):
+    """A reader cannot be built or used; the message is fit for a vendor's log."""
+
+
+class CardListener(Protocol):
+    """Receives reader events. Called from the reader's own thread, never the UI thread."""
+
+    def card_inserted(self, identity: Identity) -> None: ...
+
+    def card_removed(self) -> None: ...
+
+    def card_error(self, reason: str) -> None: ...
+
+
+class CardReader(ABC):
+    @abstractmethod
+    def start(self, listener: CardListener) -> None:
+        """Begin watching for cards; events go to ``listener``."""
+
+    @abstractmethod
+    def stop(self) -> None:
+        """Stop watching and release the reader. Safe to call twice."""
+
+    @property
+    def is_simulated(self) -> bool:
+        return False

@@ -1,0 +1,97 @@
+"""The composition root: every core object and driver is built here, once, from the config.
+
+Nothing else in the project builds a device, a client or a session; they are passed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from drivers.cards import CardReader, open_reader
+from drivers.printers import open_printer
+from drivers.printers.base import Printer
+from kiosk.api import BackendClient
+from kiosk.config import KioskConfig
+from kiosk.desk import ApplicationDesk, CatalogStore
+from kiosk.logs import PersonalDataRedactor
+from kiosk.session import Session, Timeouts
+
+
+@dataclass(frozen=True)
+class DemoPaths:
+    """Where the embedded demo keeps its database and receipts (the per-user data directory)."""
+
+    data_dir: Path
+
+    @classmethod
+    def default(cls) -> DemoPaths:
+        from platformdirs import user_data_path
+
+        return cls(user_data_path("onestop-kiosk", appauthor=False))
+
+    @property
+    def database_url(self) -> str:
+        return f"sqlite:///{self.data_dir / 'demo-backend.sqlite3'}"
+
+    @property
+    def receipts_dir(self) -> Path:
+        return self.data_dir / "receipts"
+
+
+@dataclass
+class Kiosk:
+    config: KioskConfig
+    redactor: PersonalDataRedactor
+    client: BackendClient
+    reader: CardReader
+    printer: Printer
+    session: Session
+    catalog: CatalogStore
+    desk: ApplicationDesk
+
+    def close(self) -> None:
+        self.reader.stop()
+        self.printer.close()
+        self.client.close()
+
+
+def build_kiosk(config: KioskConfig, redactor: PersonalDataRedactor) -> Kiosk:
+    client = BackendClient(
+        config.backend.url,
+        token=config.backend.token,
+        connect_timeout_s=config.backend.connect_timeout_s,
+        read_timeout_s=config.backend.read_timeout_s,
+        ca_bundle=config.backend.ca_bundle,
+    )
+    printer = open_printer(config.devices.printer)
+    session = Session(
+        kiosk_id=config.kiosk.id,
+        timeouts=Timeouts(
+            idle_s=config.session.idle_timeout_s, receipt_s=config.session.receipt_timeout_s
+        ),
+        redactor=redactor,
+        language=config.kiosk.language,
+    )
+    return Kiosk(
+        config=config,
+        redactor=redactor,
+        client=client,
+        reader=open_reader(config.devices.card_reader),
+        printer=printer,
+        session=session,
+        catalog=CatalogStore(client),
+        desk=ApplicationDesk(client, printer, config.kiosk.id),
+    )
+
+
+def demo_defaults(paths: DemoPaths, backend_url: str) -> dict[str, dict[str, object]]:
+    """Embedded configuration for ``kiosk demo`` and ``kiosk tour``."""
+    return {
+        "kiosk": {"id": "demo-kiosk-01", "demo": True},
+        "backend": {"url": backend_url},
+        "devices": {
+            "card_reader": "simulated://",
+            "printer": paths.receipts_dir.as_uri() + "/?paper=80mm",
+        },
+    }

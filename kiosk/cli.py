@@ -1,0 +1,195 @@
+"""The ``kiosk`` command line: the outermost edge of the program.
+
+Only the window-opening commands import ``ui`` (and so Qt), and only ``kiosk server`` imports
+``server``, both lazily: ``kiosk config check`` starts in a blink on a box without a screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.config import CONFIG_PATH_VARIABLE, ConfigError, KioskConfig, load_config
+from kiosk.logs import PersonalDataRedactor, configure_logging
+
+EXIT_OK, EXIT_FAILURE, EXIT_CONFIG = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="OneStop Kiosk: self-service kiosk for government service halls."
+    )
+    parser.add_argument("--version", action="version", version=f"OneStop Kiosk {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo", help="the kiosk on embedded defaults: local backend, simulated card, file printer"
+    )
+    demo.add_argument("--fullscreen", action="store_true", help="fill the screen (default: window)")
+    demo.add_argument(
+        "--data-dir", type=Path, help="where the demo keeps its database and receipts"
+    )
+
+    run = commands.add_parser("run", help="the kiosk as configured")
+    run.add_argument("--config", type=Path, help=f"TOML file (default: ${CONFIG_PATH_VARIABLE})")
+    run.add_argument("--fullscreen", action="store_true", help="override kiosk.fullscreen")
+    run.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+
+    tour = commands.add_parser(
+        "tour", help="walk a scripted journey headless and write one PNG per screen"
+    )
+    tour.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    tour.add_argument("--language", default="zh-Hant", choices=["zh-Hant", "zh-Hans", "en"])
+    tour.add_argument("--report-rss", action="store_true", help=argparse.SUPPRESS)
+
+    commands.add_parser("server", help="the reference backend alone (see `kiosk server --help`)")
+
+    config = commands.add_parser("config", help="configuration tools")
+    config_commands = config.add_subparsers(dest="config_command", required=True, metavar="ACTION")
+    check = config_commands.add_parser("check", help="validate a configuration file")
+    check.add_argument("file", type=Path)
+    return parser
+
+
+def _fail(message: str, code: int = EXIT_FAILURE) -> int:
+    print(f"kiosk: {message}", file=sys.stderr)
+    return code
+
+
+def _has_display() -> bool:
+    return bool(
+        os.environ.get("QT_QPA_PLATFORM")
+        or os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+def _config_check(path: Path) -> int:
+    try:
+        config = load_config(path)
+    except ConfigError as error:
+        return _fail(f"config error: {error}", EXIT_CONFIG)
+    print(
+        f"{path}: ok (kiosk {config.kiosk.id}, backend {config.backend.url}, "
+        f"reader {config.devices.card_reader}, printer {config.devices.printer})"
+    )
+    return EXIT_OK
+
+
+def _run(config: KioskConfig, redactor: PersonalDataRedactor, *, exit_after_paint: bool) -> int:
+    if not _has_display():
+        return _fail(
+            "no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "to see the screens without one, run: kiosk tour --out DIR"
+        )
+    from kiosk.app import build_kiosk
+    from ui.app import run_window
+
+    kiosk = build_kiosk(config, redactor)
+    try:
+        return run_window(kiosk, exit_after_first_paint=exit_after_paint)
+    finally:
+        kiosk.close()
+
+
+def _demo(args: argparse.Namespace, redactor: PersonalDataRedactor) -> int:
+    if not _has_display():
+        return _run(load_config(environ={}), redactor, exit_after_paint=False)  # says why
+    from kiosk.app import DemoPaths, demo_defaults
+    from kiosk.backend_process import BackendProcess, BackendStartError
+
+    paths = DemoPaths(args.data_dir) if args.data_dir else DemoPaths.default()
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        with BackendProcess(paths.database_url) as backend:
+            defaults = demo_defaults(paths, backend.url)
+            defaults["kiosk"]["fullscreen"] = args.fullscreen
+            config = load_config(None, defaults=defaults)
+            print(f"kiosk demo: backend {backend.url}, receipts in {paths.receipts_dir}")
+            return _run(config, redactor, exit_after_paint=False)
+    except BackendStartError as error:
+        return _fail(f"the demo backend did not start: {error}")
+
+
+def _tour(args: argparse.Namespace, redactor: PersonalDataRedactor) -> int:
+    import tempfile
+
+    from kiosk.app import DemoPaths, build_kiosk, demo_defaults
+    from kiosk.backend_process import BackendProcess, BackendStartError
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as scratch:
+        paths = DemoPaths(Path(scratch))
+        try:
+            backend = BackendProcess(paths.database_url)
+            backend.start()
+        except BackendStartError as error:
+            return _fail(f"the tour's backend did not start: {error}")
+        try:
+            defaults = demo_defaults(paths, backend.url)
+            defaults["kiosk"]["language"] = args.language
+            config = load_config(None, environ={}, defaults=defaults)
+            kiosk = build_kiosk(config, redactor)
+            from ui.tour import run_tour
+
+            try:
+                written = run_tour(kiosk, args.out, paths.receipts_dir)
+            finally:
+                kiosk.close()
+        finally:
+            backend.stop()
+    for path in written:
+        print(path)
+    if args.report_rss:
+        print(f"rss-kib {_rss_kib()}")
+    return EXIT_OK
+
+
+def _rss_kib() -> int:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return -1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["server"]:
+        from server.cli import main as server_main
+
+        return server_main(argv[1:])
+    args = _parser().parse_args(argv)
+    if args.command == "config":
+        return _config_check(args.file)
+
+    redactor = PersonalDataRedactor()
+    try:
+        if args.command == "run":
+            path = args.config or (
+                Path(os.environ[CONFIG_PATH_VARIABLE])
+                if CONFIG_PATH_VARIABLE in os.environ
+                else None
+            )
+            if path is None:
+                return _fail(f"run needs --config FILE or ${CONFIG_PATH_VARIABLE}", EXIT_CONFIG)
+            config = load_config(path)
+            if args.fullscreen:
+                config = config.model_copy(
+                    update={"kiosk": config.kiosk.model_copy(update={"fullscreen": True})}
+                )
+            configure_logging(redactor, config.logging.level)
+            return _run(config, redactor, exit_after_paint=args.exit_after_first_paint)
+        configure_logging(redactor)
+        if args.command == "demo":
+            return _demo(args, redactor)
+        return _tour(args, redactor)
+    except ConfigError as error:
+        return _fail(f"config error: {error}", EXIT_CONFIG)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,284 @@
+"""The citizen's session: one state machine, its transition table, and the data it holds.
+
+Navigation is a table in plain Python (tested without a GUI); the Qt screens attach from
+outside by subscribing to state changes and forwarding the citizen's actions. Returning to
+``State.ATTRACT`` wipes everything personal the session held.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from drivers.cards.identity import Identity
+from kiosk.api import ApplicationDraft, ApplicationRecord
+from kiosk.catalog import FieldProblem, Service
+from kiosk.i18n import Language
+from kiosk.logs import PersonalDataRedactor
+
+log = logging.getLogger(__name__)
+
+
+class State(Enum):
+    ATTRACT = "attract"
+    IDENTIFY = "identify"
+    MENU = "menu"
+    CATALOG = "catalog"
+    FORM = "form"
+    REVIEW = "review"
+    SUBMITTING = "submitting"
+    RECEIPT = "receipt"
+    STATUS = "status"
+    QUEUE = "queue"
+    HOTLINE = "hotline"
+    EVALUATE = "evaluate"
+    ADMIN = "admin"
+    OUT_OF_SERVICE = "out-of-service"
+
+
+class Event(Enum):
+    TOUCH = "touch"
+    CARD_ACCEPTED = "card-accepted"
+    APPLY = "apply"
+    SERVICE_CHOSEN = "service-chosen"
+    FORM_COMPLETED = "form-completed"
+    EDIT = "edit"
+    SUBMIT = "submit"
+    SUBMITTED = "submitted"
+    SUBMIT_FAILED = "submit-failed"
+    BACK = "back"
+    FINISH = "finish"
+    TIMEOUT = "timeout"
+
+
+S, E = State, Event
+_NAVIGATION: dict[tuple[State, Event], State] = {
+    (S.ATTRACT, E.TOUCH): S.IDENTIFY,
+    (S.ATTRACT, E.CARD_ACCEPTED): S.MENU,
+    (S.IDENTIFY, E.CARD_ACCEPTED): S.MENU,
+    (S.IDENTIFY, E.BACK): S.ATTRACT,
+    (S.MENU, E.APPLY): S.CATALOG,
+    (S.MENU, E.FINISH): S.ATTRACT,
+    (S.CATALOG, E.SERVICE_CHOSEN): S.FORM,
+    (S.CATALOG, E.BACK): S.MENU,
+    (S.FORM, E.FORM_COMPLETED): S.REVIEW,
+    (S.FORM, E.BACK): S.CATALOG,
+    (S.REVIEW, E.EDIT): S.FORM,
+    (S.REVIEW, E.SUBMIT): S.SUBMITTING,
+    (S.SUBMITTING, E.SUBMITTED): S.RECEIPT,
+    (S.SUBMITTING, E.SUBMIT_FAILED): S.REVIEW,
+    (S.RECEIPT, E.FINISH): S.ATTRACT,
+    (S.RECEIPT, E.APPLY): S.CATALOG,
+}
+# Every state a citizen can walk away from times out to attract; submitting is bounded by the
+# client's own timeouts instead, so an answer is never thrown away half-received.
+NO_IDLE_TIMEOUT = frozenset({S.ATTRACT, S.SUBMITTING, S.OUT_OF_SERVICE})
+TRANSITIONS: Mapping[tuple[State, Event], State] = {
+    **_NAVIGATION,
+    **{(state, E.TIMEOUT): S.ATTRACT for state in State if state not in NO_IDLE_TIMEOUT},
+}
+
+
+class InvalidTransition(Exception):
+    def __init__(self, state: State, event: Event) -> None:
+        super().__init__(f"no transition from {state.value} on {event.value}")
+        self.state = state
+        self.event = event
+
+
+class CardRefusal(Enum):
+    EXPIRED = "expired"
+
+
+class SubmitFailure(Enum):
+    """Why the last submission did not go through; the UI words it for the citizen."""
+
+    UNREACHABLE = "unreachable"
+    REJECTED = "rejected"
+    INVALID_ANSWER = "invalid-answer"
+
+
+class PrintOutcome(Enum):
+    PRINTED = "printed"
+    PRINTER_UNAVAILABLE = "printer-unavailable"
+    PRINT_FAILED = "print-failed"
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    idle_s: float
+    receipt_s: float
+
+    def for_state(self, state: State) -> float | None:
+        if state in NO_IDLE_TIMEOUT:
+            return None
+        return self.receipt_s if state is State.RECEIPT else self.idle_s
+
+
+StateListener = Callable[[State, State], None]
+
+
+class Session:
+    """What the citizen in front of the kiosk has done so far.
+
+    Listeners get ``(old_state, new_state)`` after every transition, on the caller's thread
+    (the UI thread: device events reach the session through the Qt bridge). ``old == new``
+    means the state stayed but what it shows changed (a refused card).
+    """
+
+    def __init__(
+        self,
+        *,
+        kiosk_id: str,
+        timeouts: Timeouts,
+        redactor: PersonalDataRedactor,
+        language: Language = Language.ZH_HANT,
+        clock: Callable[[], float] = time.monotonic,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        self.kiosk_id = kiosk_id
+        self.default_language = language
+        self._timeouts = timeouts
+        self._redactor = redactor
+        self._clock = clock
+        self._today = today
+        self._listeners: list[StateListener] = []
+        self.state = State.ATTRACT
+        self._deadline: float | None = None
+        self._wipe()
+
+    def _wipe(self) -> None:
+        self.language = self.default_language
+        self.identity: Identity | None = None
+        self.card_refusal: CardRefusal | None = None
+        self.service: Service | None = None
+        self.form_values: dict[str, str] = {}
+        self.form_problems: dict[str, FieldProblem] = {}
+        self.draft: ApplicationDraft | None = None
+        self.record: ApplicationRecord | None = None
+        self.submit_failure: SubmitFailure | None = None
+        self.submit_failure_detail = ""
+        self.print_outcome: PrintOutcome | None = None
+        self._redactor.forget()
+
+    def subscribe(self, listener: StateListener) -> None:
+        self._listeners.append(listener)
+
+    def fire(self, event: Event) -> State:
+        old = self.state
+        new = TRANSITIONS.get((old, event))
+        if new is None:
+            raise InvalidTransition(old, event)
+        if new is State.ATTRACT:
+            self._wipe()
+        self.state = new
+        self.touch()
+        log.info("session %s -> %s (%s)", old.value, new.value, event.value)
+        self._notify(old, new)
+        return new
+
+    def _notify(self, old: State, new: State) -> None:
+        for listener in list(self._listeners):
+            listener(old, new)
+
+    def can(self, event: Event) -> bool:
+        return (self.state, event) in TRANSITIONS
+
+    # -- idle timeout ------------------------------------------------------------------------
+
+    def touch(self) -> None:
+        """The citizen did something: restart the idle countdown."""
+        limit = self._timeouts.for_state(self.state)
+        self._deadline = None if limit is None else self._clock() + limit
+
+    def seconds_left(self) -> float | None:
+        if self._deadline is None:
+            return None
+        return max(0.0, self._deadline - self._clock())
+
+    def tick(self) -> bool:
+        """Time out when the countdown ran out; True if it did."""
+        left = self.seconds_left()
+        if left is None or left > 0:
+            return False
+        self.fire(Event.TIMEOUT)
+        return True
+
+    # -- the citizen's actions ---------------------------------------------------------------
+
+    def set_language(self, language: Language) -> None:
+        self.language = language
+        self.touch()
+
+    def accept_card(self, identity: Identity) -> bool:
+        """A card was read. Moves on unless the document is expired or no card is expected."""
+        if not self.can(Event.CARD_ACCEPTED):
+            return False
+        if identity.is_expired(self._today()):
+            self.card_refusal = CardRefusal.EXPIRED
+            if self.state is State.ATTRACT:
+                self.fire(Event.TOUCH)  # show the identify screen, which explains the refusal
+            else:
+                self.touch()
+                self._notify(self.state, self.state)
+            return False
+        self.card_refusal = None
+        self.identity = identity
+        self._redactor.protect(name=identity.name, id_number=identity.id_number)
+        self.fire(Event.CARD_ACCEPTED)
+        return True
+
+    def choose_service(self, service: Service) -> None:
+        if self.service is None or self.service.code != service.code:
+            self.form_values = {}
+            self.draft = None
+        self.service = service
+        self.form_problems = {}
+        self.fire(Event.SERVICE_CHOSEN)
+
+    def complete_form(self, values: Mapping[str, str]) -> bool:
+        """Keep the values; move to review when every field is acceptable."""
+        if self.service is None:
+            raise InvalidTransition(self.state, Event.FORM_COMPLETED)
+        cleaned = {name: value.strip() for name, value in values.items()}
+        if cleaned != self.form_values:
+            self.draft = None  # a changed form is a different application: new idempotency key
+        self.form_values = cleaned
+        self.form_problems = self.service.problems(cleaned)
+        if self.form_problems:
+            self.touch()
+            return False
+        self.fire(Event.FORM_COMPLETED)
+        return True
+
+    def begin_submit(self) -> ApplicationDraft:
+        """Freeze the draft (and its idempotency key: a retry repeats it) and go to submitting."""
+        if self.service is None or self.identity is None:
+            raise InvalidTransition(self.state, Event.SUBMIT)
+        if self.draft is None:
+            self.draft = ApplicationDraft(
+                service_code=self.service.code,
+                kiosk_id=self.kiosk_id,
+                language=self.language,
+                applicant_name=self.identity.name,
+                applicant_id_number=self.identity.id_number,
+                document_kind=self.identity.kind.value,
+                form=dict(self.form_values),
+            )
+        self.submit_failure = None
+        self.fire(Event.SUBMIT)
+        return self.draft
+
+    def submission_succeeded(self, record: ApplicationRecord, printed: PrintOutcome) -> None:
+        self.record = record
+        self.print_outcome = printed
+        self.fire(Event.SUBMITTED)
+
+    def submission_failed(self, failure: SubmitFailure, detail: str = "") -> None:
+        self.submit_failure = failure
+        self.submit_failure_detail = detail
+        self.fire(Event.SUBMIT_FAILED)
