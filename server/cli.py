@@ -1,0 +1,157 @@
+"""Command line of the reference backend: ``python -m server [options]``.
+
+Contract with :class:`kiosk.backend_process.BackendProcess`: with ``--ready-file`` the base URL
+(``http://127.0.0.1:43123``) is written there atomically once the server accepts connections,
+so the launcher can wait for the file and read the real port even with ``--port 0``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging.config
+import os
+import signal
+import socket
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+APP_NAME = "onestop-kiosk"
+# Tests and tools poll the ready file; the server answers well within this after binding.
+_STARTED_POLL_S = 0.01
+
+logger = logging.getLogger("server")
+
+
+def default_database_url() -> str:
+    from platformdirs import user_data_dir
+
+    return "sqlite:///" + str(Path(user_data_dir(APP_NAME)) / "backend.sqlite3")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m server", description="OneStop Kiosk reference backend (HTTP API /v1)."
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8080, help="TCP port; 0 picks a free one")
+    parser.add_argument(
+        "--database",
+        default=None,
+        help="SQLAlchemy URL (default: a SQLite file in the user data directory)",
+    )
+    parser.add_argument(
+        "--ready-file",
+        type=Path,
+        help="once listening, write the base URL to this file (atomically)",
+    )
+    parser.add_argument(
+        "--no-demo-catalog",
+        action="store_true",
+        help="do not seed the demo service catalog into an empty database",
+    )
+    parser.add_argument(
+        "--public-url", help="base of the status URLs handed out (default: the listening URL)"
+    )
+    parser.add_argument(
+        "--timezone",
+        default="Asia/Shanghai",
+        help="the service hall's time zone, which dates numbers and promised dates",
+    )
+    parser.add_argument(
+        "--export-openapi", type=Path, metavar="PATH", help="write the OpenAPI document and exit"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.config.dictConfig(_logging_config())
+    if args.export_openapi is not None:
+        from server.app import create_app
+        from server.openapi_document import export_openapi
+
+        # An in-memory URL: building the app does not connect, and the document needs no data.
+        export_openapi(create_app("sqlite://", seed_demo=False), args.export_openapi)
+        return 0
+    # SIGTERM before uvicorn takes over (or re-raised by it after a graceful shutdown) ends the
+    # process with status 0, which is what a supervisor expects of a requested stop.
+    signal.signal(signal.SIGTERM, _exit_cleanly)
+    sock = _bind(args.host, args.port)
+    base_url = _base_url(args.host, sock.getsockname()[1])
+    asyncio.run(_serve(args, sock, base_url))
+    return 0
+
+
+def _exit_cleanly(_signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(0)
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """Bind here rather than in uvicorn so that the real port of ``--port 0`` is known."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    return sock
+
+
+def _base_url(host: str, port: int) -> str:
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+async def _serve(args: argparse.Namespace, sock: socket.socket, base_url: str) -> None:
+    import uvicorn
+
+    from server.app import create_app
+
+    app = create_app(
+        args.database or default_database_url(),
+        seed_demo=not args.no_demo_catalog,
+        public_url=args.public_url or base_url,
+        hall_timezone=args.timezone,
+    )
+    # log_config=None: logging was configured in main(), with every line going to stderr.
+    config = uvicorn.Config(app, lifespan="on", log_config=None, access_log=True)
+    server = uvicorn.Server(config)
+    serving = asyncio.create_task(server.serve(sockets=[sock]))
+    while not server.started and not serving.done():
+        await asyncio.sleep(_STARTED_POLL_S)
+    if server.started:
+        logger.info("listening on %s", base_url)
+        if args.ready_file is not None:
+            _write_atomically(args.ready_file, base_url)
+    await serving
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    # A reader polling the path sees either no file or the whole URL, never half of it.
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+
+
+def _logging_config() -> dict[str, Any]:
+    # The access log shows method, path and status only: request bodies carry personal data and
+    # are never logged anywhere.
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        },
+        "handlers": {
+            "stderr": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stderr",
+                "formatter": "plain",
+            },
+        },
+        "loggers": {
+            "server": {"level": "INFO"},
+            "uvicorn": {"level": "INFO"},
+            "uvicorn.access": {"level": "INFO"},
+        },
+        "root": {"level": "WARNING", "handlers": ["stderr"]},
+    }

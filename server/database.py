@@ -1,0 +1,69 @@
+"""Engine construction and schema migration.
+
+Alembic is imported only inside :func:`migrate_to_head` so that ``--export-openapi`` and the
+import of :mod:`server.app` stay cheap; the demo starts this process on every run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+# Seconds a SQLite writer waits for another writer's lock before giving up; concurrent kiosk
+# submissions are short transactions, so waiting beats failing.
+SQLITE_BUSY_TIMEOUT_S = 15.0
+
+
+def build_engine(database_url: str) -> Engine:
+    """An engine for ``database_url``; SQLite connections get WAL and enforced foreign keys."""
+    url = make_url(database_url)
+    # hide_parameters: SQL errors would otherwise quote the bound values, i.e. citizens' names
+    # and ID numbers, into exception messages and from there into the log.
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    connect_args: dict[str, Any] = {"timeout": SQLITE_BUSY_TIMEOUT_S}
+    # A file database is shared by the request threads; SQLite's own locking serialises writers.
+    connect_args["check_same_thread"] = False
+    engine = create_engine(url, connect_args=connect_args, hide_parameters=True)
+    event.listen(engine, "connect", _configure_sqlite_connection)
+    return engine
+
+
+def _configure_sqlite_connection(dbapi_connection: Any, _connection_record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        # Foreign keys are off by default in SQLite; WAL lets status reads run beside a write.
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+    finally:
+        cursor.close()
+
+
+def ensure_sqlite_directory(database_url: str) -> None:
+    """Create the folder of a SQLite file database, which SQLite itself will not do."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+def migrate_to_head(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision, without any ``alembic.ini``."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        # env.py runs the migration on this connection, so the SQLite pragmas above apply.
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,121 @@
+"""The JSON shapes of the HTTP contract (and of the catalog file, which uses the Service shape)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing_extensions import TypedDict
+
+Language = Literal["zh-Hant", "zh-Hans", "en"]
+FieldKind = Literal["text", "number", "date", "choice", "phone", "id_number"]
+Category = Literal["approval", "public_service", "other"]
+Theme = Literal["business", "tax", "social", "construction", "civil", "hotline"]
+
+# A hard ceiling on any single form value, whatever the field says: a kiosk form never needs
+# more, and it keeps hostile multi-megabyte values out of the database.
+FORM_VALUE_MAX_CHARS = 2000
+
+LocalizedText = TypedDict("LocalizedText", {"zh-Hant": str, "zh-Hans": str, "en": str})
+SnakeCaseName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Choice(_Strict):
+    value: str = Field(min_length=1, max_length=64)
+    label: LocalizedText
+
+
+class FormField(_Strict):
+    name: SnakeCaseName
+    kind: FieldKind
+    label: LocalizedText
+    required: bool
+    max_length: int | None = Field(default=None, ge=1, description="text fields only")
+    min: int | float | None = Field(default=None, description="number fields only")
+    max: int | float | None = Field(default=None, description="number fields only")
+    choices: list[Choice] = Field(default_factory=list, description="choice fields only")
+
+    @model_validator(mode="after")
+    def _choices_only_for_choice_fields(self) -> FormField:
+        if (self.kind == "choice") != bool(self.choices):
+            raise ValueError("choice fields need choices, and only choice fields may have them")
+        return self
+
+
+class Service(_Strict):
+    code: str = Field(pattern=r"^[A-Z]{2,4}-[0-9]{3}$", examples=["BR-001"])
+    name: LocalizedText
+    department: LocalizedText
+    category: Category
+    theme: Theme
+    legal_days: int = Field(ge=0, description="working days the law allows")
+    promised_days: int = Field(ge=0, description="working days the hall promises")
+    materials: list[LocalizedText]
+    fields: list[FormField]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Service:
+        if self.promised_days > self.legal_days:
+            raise ValueError("promised_days must not exceed legal_days")
+        names = [field.name for field in self.fields]
+        if len(names) != len(set(names)):
+            raise ValueError("field names must be unique within a service")
+        return self
+
+
+class ServiceList(BaseModel):
+    services: list[Service]
+
+
+class Applicant(_Strict):
+    name: str = Field(min_length=1, max_length=100)
+    id_number: str = Field(min_length=1, max_length=32)
+    document_kind: str = Field(
+        min_length=1, max_length=32, examples=["resident_id"], description="as read from the card"
+    )
+
+
+class ApplicationRequest(_Strict):
+    service_code: str = Field(min_length=1, max_length=32)
+    kiosk_id: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")
+    language: Language
+    applicant: Applicant
+    form: dict[str, Annotated[str, Field(max_length=FORM_VALUE_MAX_CHARS)]] = Field(
+        description="every value as a string; checked against the service's fields"
+    )
+
+
+class ApplicationStatus(BaseModel):
+    """What anyone holding the number may see: no personal data."""
+
+    number: str = Field(examples=["OS20261129000001"])
+    service_code: str
+    status: str = Field(examples=["submitted"])
+    submitted_at: dt.datetime = Field(description="ISO 8601, UTC")
+    promised_by: dt.date
+    status_url: str
+
+
+class FieldError(BaseModel):
+    field: str = Field(description='"form.<name>" for form values, else the body path')
+    message: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details, sent as ``application/problem+json``."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: list[FieldError] | None = Field(default=None, description="validation errors only")
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
