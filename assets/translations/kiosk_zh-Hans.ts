@@ -1,0 +1,330 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="43" />
+        <source>Welcome to the OneStop service kiosk</source>
+        <translation>欢迎使用一站式自助服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="45" />
+        <source>Insert your ID card to apply for a service, or touch the button below.</source>
+        <translation>请插入身份证办理业务，或按下方按钮开始。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="47" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="48" />
+        <source>Insert demo card</source>
+        <translation>插入示范证件</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogScreen</name>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="101" />
+        <source>Choose a service</source>
+        <translation>请选择办理事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="102" />
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="103" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="105" />
+        <source>All services</source>
+        <translation>全部事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="106" />
+        <source>Business registration</source>
+        <translation>商事登记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="107" />
+        <source>Tax</source>
+        <translation>税务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="108" />
+        <source>Social affairs</source>
+        <translation>社会事务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="109" />
+        <source>Construction and planning</source>
+        <translation>工程建设</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="110" />
+        <source>Household and civil affairs</source>
+        <translation>户政民政</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="111" />
+        <source>Requests and complaints</source>
+        <translation>咨询与投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="120" />
+        <source>Loading the list of services…</source>
+        <translation>正在载入办理事项…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="142" />
+        <source>The service list cannot be loaded right now. Please try again.</source>
+        <translation>暂时无法载入办理事项，请再试一次。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/catalog.py" line="162" />
+        <source>%n working day(s)</source>
+        <translation><numerusform>%n 个工作日</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>FormScreen</name>
+    <message>
+        <location filename="../../ui/screens/form.py" line="129" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="130" />
+        <source>Next: check and submit</source>
+        <translation>下一步：核对并提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="136" />
+        <source>Please have these ready: %1</source>
+        <translation>请备好以下材料：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="190" />
+        <source>Please fill this in.</source>
+        <translation>此项必填。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="191" />
+        <source>This is too long.</source>
+        <translation>内容太长。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="192" />
+        <source>Please enter a number.</source>
+        <translation>请输入数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="193" />
+        <source>This number is outside the allowed range.</source>
+        <translation>数值超出允许范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="194" />
+        <source>Please enter a date as YYYY-MM-DD.</source>
+        <translation>请按“年-月-日”输入日期，例如 2026-12-01。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="195" />
+        <source>Please choose one of the options.</source>
+        <translation>请选择其中一项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="196" />
+        <source>Please enter a phone number (7 to 15 digits).</source>
+        <translation>请输入电话号码（7 至 15 位数字）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="197" />
+        <source>This ID number is not valid.</source>
+        <translation>身份证号码不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="78" />
+        <source>OneStop Self-Service</source>
+        <translation>一站式自助服务</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets.py" line="94" />
+        <source>%n second(s) left</source>
+        <translation><numerusform>剩余 %n 秒</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyScreen</name>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="48" />
+        <source>Please insert your ID card into the reader</source>
+        <translation>请将身份证插入读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="49" />
+        <source>The reader is below the screen. Keep the card in until you finish.</source>
+        <translation>读卡器在屏幕下方。办理完成前请勿取出证件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="50" />
+        <source>Insert demo card</source>
+        <translation>插入示范证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="51" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="65" />
+        <source>This card has expired. Please use a valid ID card or ask the staff.</source>
+        <translation>此证件已过期。请使用有效证件，或咨询工作人员。</translation>
+    </message>
+</context>
+<context>
+    <name>MenuScreen</name>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="43" />
+        <source>Hello, %1</source>
+        <translation>您好，%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="44" />
+        <source>What would you like to do today?</source>
+        <translation>请问您今天要办理什么？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="45" />
+        <source>Apply for a service</source>
+        <translation>办理业务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="46" />
+        <source>Finish and take my card</source>
+        <translation>结束并取回证件</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="63" />
+        <source>Your application has been received</source>
+        <translation>您的申请已受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="64" />
+        <source>Application number</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="65" />
+        <source>Scan to check progress</source>
+        <translation>扫码查询办理进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="66" />
+        <source>Apply for another service</source>
+        <translation>办理其他业务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="67" />
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="72" />
+        <source>Promised completion: %1</source>
+        <translation>承诺办结日期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="77" />
+        <source>Please take your receipt from the printer.</source>
+        <translation>请从出纸口取走回执。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="79" />
+        <source>The receipt printer is not available. Please note your application number, or ask the staff to print the receipt for you.</source>
+        <translation>回执打印机暂时无法使用。请记下申请编号，或请工作人员为您打印回执。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="83" />
+        <source>The receipt could not be printed completely. Please ask the staff for a reprint; your application is safe.</source>
+        <translation>回执未能完整打印，请联系工作人员补打；您的申请已成功受理。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../ui/screens/review.py" line="49" />
+        <source>Please check your application</source>
+        <translation>请核对申请内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="50" />
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="51" />
+        <source>Submit application</source>
+        <translation>确认提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="57" />
+        <source>The service centre cannot be reached right now. Nothing was lost: please try again, or ask the staff for help.</source>
+        <translation>暂时无法连接服务中心，您填写的内容没有丢失。请再试一次，或咨询工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="61" />
+        <source>The service centre could not accept this application. Please check the form or ask the staff.</source>
+        <translation>服务中心未能受理此申请。请检查填写内容，或咨询工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="65" />
+        <source>The service centre gave an answer the kiosk does not understand. Please ask the staff.</source>
+        <translation>服务中心的回复无法识别，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="78" />
+        <source>Service</source>
+        <translation>办理事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="79" />
+        <source>Department</source>
+        <translation>受理部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="80" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="81" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+</context>
+<context>
+    <name>SubmittingScreen</name>
+    <message>
+        <location filename="../../ui/screens/submitting.py" line="32" />
+        <source>Submitting your application…</source>
+        <translation>正在提交申请…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/submitting.py" line="33" />
+        <source>This takes a few seconds. Please wait.</source>
+        <translation>需要几秒钟，请稍候。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,330 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="43" />
+        <source>Welcome to the OneStop service kiosk</source>
+        <translation>歡迎使用一站式自助服務</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="45" />
+        <source>Insert your ID card to apply for a service, or touch the button below.</source>
+        <translation>請插入身份證辦理業務，或按下方按鈕開始。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="47" />
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="48" />
+        <source>Insert demo card</source>
+        <translation>插入示範證件</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogScreen</name>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="101" />
+        <source>Choose a service</source>
+        <translation>請選擇辦理事項</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="102" />
+        <source>Try again</source>
+        <translation>再試一次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="103" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="105" />
+        <source>All services</source>
+        <translation>全部事項</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="106" />
+        <source>Business registration</source>
+        <translation>商事登記</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="107" />
+        <source>Tax</source>
+        <translation>稅務</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="108" />
+        <source>Social affairs</source>
+        <translation>社會事務</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="109" />
+        <source>Construction and planning</source>
+        <translation>工程建設</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="110" />
+        <source>Household and civil affairs</source>
+        <translation>戶政民政</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="111" />
+        <source>Requests and complaints</source>
+        <translation>諮詢與投訴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="120" />
+        <source>Loading the list of services…</source>
+        <translation>正在載入辦理事項…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/catalog.py" line="142" />
+        <source>The service list cannot be loaded right now. Please try again.</source>
+        <translation>暫時無法載入辦理事項，請再試一次。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/catalog.py" line="162" />
+        <source>%n working day(s)</source>
+        <translation><numerusform>%n 個工作日</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>FormScreen</name>
+    <message>
+        <location filename="../../ui/screens/form.py" line="129" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="130" />
+        <source>Next: check and submit</source>
+        <translation>下一步：核對並送出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="136" />
+        <source>Please have these ready: %1</source>
+        <translation>請備妥以下材料：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="190" />
+        <source>Please fill this in.</source>
+        <translation>此項必填。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="191" />
+        <source>This is too long.</source>
+        <translation>內容太長。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="192" />
+        <source>Please enter a number.</source>
+        <translation>請輸入數字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="193" />
+        <source>This number is outside the allowed range.</source>
+        <translation>數值超出允許範圍。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="194" />
+        <source>Please enter a date as YYYY-MM-DD.</source>
+        <translation>請按「年-月-日」輸入日期，例如 2026-12-01。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="195" />
+        <source>Please choose one of the options.</source>
+        <translation>請選擇其中一項。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="196" />
+        <source>Please enter a phone number (7 to 15 digits).</source>
+        <translation>請輸入電話號碼（7 至 15 位數字）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/form.py" line="197" />
+        <source>This ID number is not valid.</source>
+        <translation>身份證號碼不正確。</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="78" />
+        <source>OneStop Self-Service</source>
+        <translation>一站式自助服務</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets.py" line="94" />
+        <source>%n second(s) left</source>
+        <translation><numerusform>剩餘 %n 秒</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyScreen</name>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="48" />
+        <source>Please insert your ID card into the reader</source>
+        <translation>請將身份證插入讀卡器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="49" />
+        <source>The reader is below the screen. Keep the card in until you finish.</source>
+        <translation>讀卡器在螢幕下方。辦理完成前請勿取出證件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="50" />
+        <source>Insert demo card</source>
+        <translation>插入示範證件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="51" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="65" />
+        <source>This card has expired. Please use a valid ID card or ask the staff.</source>
+        <translation>此證件已過期。請使用有效證件，或洽詢工作人員。</translation>
+    </message>
+</context>
+<context>
+    <name>MenuScreen</name>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="43" />
+        <source>Hello, %1</source>
+        <translation>您好，%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="44" />
+        <source>What would you like to do today?</source>
+        <translation>請問您今天要辦理什麼？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="45" />
+        <source>Apply for a service</source>
+        <translation>辦理業務</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="46" />
+        <source>Finish and take my card</source>
+        <translation>結束並取回證件</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="63" />
+        <source>Your application has been received</source>
+        <translation>您的申請已受理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="64" />
+        <source>Application number</source>
+        <translation>申請編號</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="65" />
+        <source>Scan to check progress</source>
+        <translation>掃碼查詢辦理進度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="66" />
+        <source>Apply for another service</source>
+        <translation>辦理其他業務</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="67" />
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="72" />
+        <source>Promised completion: %1</source>
+        <translation>承諾辦結日期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="77" />
+        <source>Please take your receipt from the printer.</source>
+        <translation>請從出紙口取走回執。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="79" />
+        <source>The receipt printer is not available. Please note your application number, or ask the staff to print the receipt for you.</source>
+        <translation>回執印表機暫時無法使用。請記下申請編號，或請工作人員為您列印回執。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="83" />
+        <source>The receipt could not be printed completely. Please ask the staff for a reprint; your application is safe.</source>
+        <translation>回執未能完整列印，請洽工作人員補印；您的申請已成功受理。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../ui/screens/review.py" line="49" />
+        <source>Please check your application</source>
+        <translation>請核對申請內容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="50" />
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="51" />
+        <source>Submit application</source>
+        <translation>確認送出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="57" />
+        <source>The service centre cannot be reached right now. Nothing was lost: please try again, or ask the staff for help.</source>
+        <translation>暫時無法連線服務中心，您填寫的內容沒有遺失。請再試一次，或洽詢工作人員。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="61" />
+        <source>The service centre could not accept this application. Please check the form or ask the staff.</source>
+        <translation>服務中心未能受理此申請。請檢查填寫內容，或洽詢工作人員。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="65" />
+        <source>The service centre gave an answer the kiosk does not understand. Please ask the staff.</source>
+        <translation>服務中心的回覆無法識別，請洽詢工作人員。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="78" />
+        <source>Service</source>
+        <translation>辦理事項</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="79" />
+        <source>Department</source>
+        <translation>受理部門</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="80" />
+        <source>Applicant</source>
+        <translation>申請人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="81" />
+        <source>ID number</source>
+        <translation>證件號碼</translation>
+    </message>
+</context>
+<context>
+    <name>SubmittingScreen</name>
+    <message>
+        <location filename="../../ui/screens/submitting.py" line="32" />
+        <source>Submitting your application…</source>
+        <translation>正在送出申請…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/submitting.py" line="33" />
+        <source>This takes a few seconds. Please wait.</source>
+        <translation>需要幾秒鐘，請稍候。</translation>
+    </message>
+</context>
+</TS>

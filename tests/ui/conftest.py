@@ -1,0 +1,76 @@
+"""A kiosk window built the way ``kiosk/app.py`` and ``ui/app.py`` build it, on the real backend."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import Kiosk, build_kiosk
+from kiosk.config import load_config
+from kiosk.logs import PersonalDataRedactor
+from tests.conftest import RunningBackend
+from ui.app import Shell, build_shell
+
+MakeShell = Callable[..., tuple[Shell, Kiosk]]
+
+
+@pytest.fixture
+def receipts_dir(tmp_path: Path) -> Path:
+    return tmp_path / "receipts"
+
+
+@pytest.fixture
+def make_shell(
+    qtbot: QtBot, qapp: QApplication, backend: RunningBackend, receipts_dir: Path
+) -> Iterator[MakeShell]:
+    built: list[tuple[Shell, Kiosk]] = []
+
+    def make(
+        *, backend_url: str | None = None, receipt_timeout_s: int = 30, idle_timeout_s: int = 90
+    ) -> tuple[Shell, Kiosk]:
+        config = load_config(
+            None,
+            environ={},
+            defaults={
+                "kiosk": {"id": "test-kiosk", "demo": True},
+                "session": {
+                    "idle_timeout_s": idle_timeout_s,
+                    "receipt_timeout_s": receipt_timeout_s,
+                },
+                "backend": {
+                    "url": backend_url or backend.url,
+                    "connect_timeout_s": 1,
+                    "read_timeout_s": 3,
+                },
+                "devices": {"printer": receipts_dir.as_uri() + "/?paper=80mm"},
+            },
+        )
+        kiosk = build_kiosk(config, PersonalDataRedactor())
+        shell = build_shell(kiosk, qapp)
+        qtbot.addWidget(shell.window)
+        shell.window.resize(1920, 1080)
+        shell.window.show()
+        built.append((shell, kiosk))
+        return shell, kiosk
+
+    yield make
+    for shell, kiosk in built:
+        shell.tasks.wait(10000)
+        kiosk.close()
+
+
+def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    """Keys for ASCII; for Chinese, the commit an input method sends after the citizen picks."""
+    edit.setFocus()
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(edit, char)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(char)
+            QApplication.sendEvent(edit, event)

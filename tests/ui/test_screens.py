@@ -1,0 +1,186 @@
+"""Screens under the conditions a lobby throws at them: other languages, mistakes, a bad network."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from drivers.cards.simulated import DEMO_IDENTITY, SimulatedReader
+from kiosk.i18n import Language
+from kiosk.session import State, SubmitFailure
+from tests.ui.conftest import MakeShell, type_into
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def closed_port_url() -> str:
+    """A loopback URL nothing listens on: the backend is down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+class GarbageHandler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        body = b"<html>captive portal</html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def garbage_backend() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), GarbageHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def test_every_language_is_applied_to_fixed_and_catalog_text(
+    qtbot: QtBot, make_shell: MakeShell
+) -> None:
+    shell, kiosk = make_shell()
+    window = shell.window
+    assert window.header.title.text() == "一站式自助服務"
+    qtbot.mouseClick(window.attract.demo_card, LEFT)
+    qtbot.mouseClick(window.menu.apply, LEFT)
+    qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)
+    code, button = next(iter(window.catalog.service_buttons.items()))
+    service = next(s for s in kiosk.catalog.services() if s.code == code)
+    assert button.text().startswith(service.name["zh-Hant"])
+
+    qtbot.mouseClick(window.header.language_buttons[Language.ZH_HANS], LEFT)
+    assert window.header.title.text() == "一站式自助服务"
+    assert window.catalog.heading.text() == "请选择办理事项"
+    assert window.catalog.service_buttons[code].text().startswith(service.name["zh-Hans"])
+
+    qtbot.mouseClick(window.header.language_buttons[Language.EN], LEFT)
+    assert window.header.title.text() == "OneStop Self-Service"
+    assert window.catalog.service_buttons[code].text().startswith(service.name["en"])
+    assert "working day" in window.catalog.service_buttons[code].text()
+
+    # The next citizen starts in the kiosk's own language again.
+    kiosk.session.set_language(Language.EN)
+    qtbot.mouseClick(window.catalog.back, LEFT)
+    qtbot.mouseClick(window.menu.finish, LEFT)
+    assert kiosk.session.state is State.ATTRACT
+    assert window.header.title.text() == "一站式自助服務"
+
+
+def test_an_empty_form_says_what_is_missing_and_stays(qtbot: QtBot, make_shell: MakeShell) -> None:
+    shell, kiosk = make_shell()
+    window = shell.window
+    qtbot.mouseClick(window.attract.demo_card, LEFT)
+    qtbot.mouseClick(window.menu.apply, LEFT)
+    qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)
+    service = kiosk.catalog.services()[0]
+    qtbot.mouseClick(window.catalog.service_buttons[service.code], LEFT)
+    qtbot.mouseClick(window.form.next, LEFT)
+    assert kiosk.session.state is State.FORM
+    required = [f.name for f in service.fields if f.required]
+    assert required
+    for name in required:
+        problem = window.form.editors[name].problem
+        assert problem.isVisibleTo(window) and problem.text() == "此項必填。"
+
+
+def test_idle_form_times_out_and_forgets_what_was_typed(
+    qtbot: QtBot, make_shell: MakeShell
+) -> None:
+    shell, kiosk = make_shell(idle_timeout_s=5)
+    window = shell.window
+    qtbot.mouseClick(window.attract.demo_card, LEFT)
+    qtbot.mouseClick(window.menu.apply, LEFT)
+    qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)
+    service = next(s for s in kiosk.catalog.services() if s.fields[0].kind.value == "text")
+    qtbot.mouseClick(window.catalog.service_buttons[service.code], LEFT)
+    edit = window.form.editors[service.fields[0].name].line_edit
+    assert edit is not None
+    type_into(qtbot, edit, "秘密")
+    assert "秒" in window.header.countdown.text()
+    qtbot.waitUntil(lambda: kiosk.session.state is State.ATTRACT, timeout=9000)
+    assert window.form.editors == {}
+    assert kiosk.session.identity is None
+
+
+def test_card_from_the_readers_own_thread_reaches_the_session(
+    qtbot: QtBot, make_shell: MakeShell
+) -> None:
+    shell, kiosk = make_shell()
+    reader = kiosk.reader
+    assert isinstance(reader, SimulatedReader)
+    inserter = threading.Thread(target=reader.insert, args=(DEMO_IDENTITY,))
+    inserter.start()
+    inserter.join(5)
+    qtbot.waitUntil(lambda: kiosk.session.state is State.MENU, timeout=5000)
+
+
+def test_an_expired_card_is_refused_with_a_reason(qtbot: QtBot, make_shell: MakeShell) -> None:
+    shell, kiosk = make_shell()
+    reader = kiosk.reader
+    assert isinstance(reader, SimulatedReader)
+    reader.insert(replace(DEMO_IDENTITY, valid_until=date(2020, 1, 1)))
+    assert kiosk.session.state is State.IDENTIFY
+    assert shell.window.identify.refusal.isVisibleTo(shell.window)
+    assert "過期" in shell.window.identify.refusal.text()
+
+
+def test_backend_down_catalog_offers_a_retry(qtbot: QtBot, make_shell: MakeShell) -> None:
+    shell, _ = make_shell(backend_url=closed_port_url())
+    window = shell.window
+    qtbot.mouseClick(window.attract.demo_card, LEFT)
+    qtbot.mouseClick(window.menu.apply, LEFT)
+    qtbot.waitUntil(lambda: window.catalog.retry.isVisibleTo(window), timeout=20000)
+    assert "無法載入" in window.catalog.status.text()
+    assert window.catalog.service_buttons == {}
+
+
+def test_garbage_answers_are_a_failure_not_a_crash(
+    qtbot: QtBot, make_shell: MakeShell, garbage_backend: str
+) -> None:
+    shell, _ = make_shell(backend_url=garbage_backend)
+    window = shell.window
+    qtbot.mouseClick(window.attract.demo_card, LEFT)
+    qtbot.mouseClick(window.menu.apply, LEFT)
+    qtbot.waitUntil(lambda: window.catalog.retry.isVisibleTo(window), timeout=10000)
+
+
+def test_submit_while_backend_is_down_loses_nothing(qtbot: QtBot, make_shell: MakeShell) -> None:
+    shell, kiosk = make_shell()
+    window, session = shell.window, kiosk.session
+    qtbot.mouseClick(window.attract.demo_card, LEFT)
+    qtbot.mouseClick(window.menu.apply, LEFT)
+    qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)
+    service = next(s for s in kiosk.catalog.services() if s.code == "HL-002")
+    qtbot.mouseClick(window.catalog.service_buttons[service.code], LEFT)
+    for field in service.fields:
+        edit = window.form.editors[field.name].line_edit
+        assert edit is not None
+        type_into(qtbot, edit, "13800138000" if field.kind.value == "phone" else "路燈不亮")
+    qtbot.mouseClick(window.form.next, LEFT)
+    assert session.state is State.REVIEW
+    typed = dict(session.form_values)
+
+    kiosk.client.base_url = closed_port_url()  # the village's network goes down
+    qtbot.mouseClick(window.review.submit, LEFT)
+    qtbot.waitUntil(lambda: session.state is State.REVIEW, timeout=30000)
+    assert session.submit_failure is SubmitFailure.UNREACHABLE
+    assert window.review.failure.isVisibleTo(window)
+    assert session.form_values == typed and session.identity is not None

@@ -1,0 +1,224 @@
+"""The kiosk's one window: maps session states to screens and actions to the session."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from drivers.cards.identity import Identity
+from drivers.cards.simulated import DEMO_IDENTITY, SimulatedReader
+from kiosk.api import BackendAnswerInvalid, BackendRejected
+from kiosk.app import Kiosk
+from kiosk.catalog import Service
+from kiosk.desk import Filed
+from kiosk.i18n import Language
+from kiosk.session import Event, State, SubmitFailure
+from ui.bridge import CardEventsBridge
+from ui.screens.attract import AttractScreen
+from ui.screens.base import Screen
+from ui.screens.catalog import CatalogScreen
+from ui.screens.form import FormScreen
+from ui.screens.identify import IdentifyScreen
+from ui.screens.menu import MenuScreen
+from ui.screens.receipt import ReceiptScreen
+from ui.screens.review import ReviewScreen
+from ui.screens.submitting import SubmittingScreen
+from ui.theme import LanguageSwitcher
+from ui.widgets import Header
+from ui.worker import BackgroundTasks
+
+log = logging.getLogger(__name__)
+
+_CITIZEN_INPUT = frozenset(
+    {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
+)
+
+
+class MainWindow(QWidget):
+    """Signals:
+    first_painted(): the attract screen has been painted once (start-up is over).
+    """
+
+    first_painted = Signal()
+
+    def __init__(
+        self,
+        kiosk: Kiosk,
+        *,
+        languages: LanguageSwitcher,
+        tasks: BackgroundTasks,
+        card_events: CardEventsBridge,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("main-window")
+        self._kiosk = kiosk
+        self._session = kiosk.session
+        self._languages = languages
+        self._tasks = tasks
+        demo = kiosk.config.kiosk.demo and kiosk.reader.is_simulated
+
+        self.header = Header(self)
+        self.attract = AttractScreen(demo=demo)
+        self.identify = IdentifyScreen(demo=demo)
+        self.menu = MenuScreen()
+        self.catalog = CatalogScreen()
+        self.form = FormScreen()
+        self.review = ReviewScreen()
+        self.submitting = SubmittingScreen()
+        self.receipt = ReceiptScreen()
+        self.screens: dict[State, Screen] = {
+            State.ATTRACT: self.attract,
+            State.IDENTIFY: self.identify,
+            State.MENU: self.menu,
+            State.CATALOG: self.catalog,
+            State.FORM: self.form,
+            State.REVIEW: self.review,
+            State.SUBMITTING: self.submitting,
+            State.RECEIPT: self.receipt,
+        }
+        self.stack = QStackedWidget(self)
+        for screen in self.screens.values():
+            self.stack.addWidget(screen)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.stack, 1)
+
+        self._connect_screens()
+        card_events.inserted.connect(self._card_inserted)
+        card_events.removed.connect(lambda: log.info("card removed"))
+        card_events.failed.connect(lambda reason: log.warning("card reader: %s", reason))
+        self._session.subscribe(self._state_changed)
+        self.header.language_chosen.connect(self._choose_language)
+
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(250)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+        self._painted = False
+        self.attract.installEventFilter(self)
+        self._apply_language(self._session.language)
+        self._show(State.ATTRACT)
+
+    def _connect_screens(self) -> None:
+        session = self._session
+        self.attract.start_requested.connect(lambda: session.fire(Event.TOUCH))
+        self.attract.demo_card_requested.connect(self._insert_demo_card)
+        self.identify.demo_card_requested.connect(self._insert_demo_card)
+        self.identify.back_requested.connect(lambda: session.fire(Event.BACK))
+        self.menu.apply_requested.connect(lambda: session.fire(Event.APPLY))
+        self.menu.finish_requested.connect(lambda: session.fire(Event.FINISH))
+        self.catalog.service_chosen.connect(self._choose_service)
+        self.catalog.retry_requested.connect(self._load_catalog)
+        self.catalog.back_requested.connect(lambda: session.fire(Event.BACK))
+        self.form.form_submitted.connect(session.complete_form)
+        self.form.back_requested.connect(lambda: session.fire(Event.BACK))
+        self.review.edit_requested.connect(lambda: session.fire(Event.EDIT))
+        self.review.submit_requested.connect(self._submit)
+        self.receipt.finish_requested.connect(lambda: session.fire(Event.FINISH))
+        self.receipt.another_requested.connect(lambda: session.fire(Event.APPLY))
+        # A refused form stays on the form screen: show the problems without a transition.
+        self.form.form_submitted.connect(lambda _values: self._refresh_if(State.FORM))
+
+    # -- session → screens -------------------------------------------------------------------
+
+    def _state_changed(self, old: State, new: State) -> None:
+        if new is State.ATTRACT and old is not State.ATTRACT:
+            for screen in self.screens.values():
+                screen.clear()
+            self._apply_language(self._session.language)
+        self._show(new)
+        if new is State.CATALOG and old is not State.CATALOG:
+            self._load_catalog()
+
+    def _show(self, state: State) -> None:
+        screen = self.screens.get(state)
+        if screen is None:
+            log.error("no screen for state %s", state.value)
+            return
+        screen.show_session(self._session)
+        self.stack.setCurrentWidget(screen)
+        self.header.show_countdown(self._session.seconds_left())
+
+    def _refresh_if(self, state: State) -> None:
+        if self._session.state is state:
+            self._show(state)
+
+    def _tick(self) -> None:
+        self._session.tick()
+        self.header.show_countdown(self._session.seconds_left())
+
+    # -- the citizen and the devices → session ----------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _CITIZEN_INPUT:
+            self._session.touch()
+        elif watched is self.attract and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
+        return False
+
+    def _card_inserted(self, identity: Identity) -> None:
+        if not self._session.accept_card(identity):
+            log.info(
+                "card %s not taken in state %s", identity.masked_id(), self._session.state.value
+            )
+
+    def _insert_demo_card(self) -> None:
+        reader = self._kiosk.reader
+        if isinstance(reader, SimulatedReader):
+            reader.insert(DEMO_IDENTITY)
+
+    def _choose_language(self, language: Language) -> None:
+        self._session.set_language(language)
+        self._apply_language(language)
+        self._show(self._session.state)
+
+    def _apply_language(self, language: Language) -> None:
+        if self._languages.current is not language:
+            self._languages.apply(language)
+            self.header.retranslate()
+            for screen in self.screens.values():
+                screen.retranslate()
+        self.header.show_language(language)
+
+    def _choose_service(self, service: Service) -> None:
+        self._session.choose_service(service)
+
+    def _load_catalog(self) -> None:
+        cached = self._kiosk.catalog.cached()
+        if cached is not None:
+            self.catalog.show_services(cached)
+            return
+        self.catalog.show_loading()
+        self._tasks.run(
+            self._kiosk.catalog.services, self.catalog.show_services, self._catalog_failed
+        )
+
+    def _catalog_failed(self, error: Exception) -> None:
+        log.warning("catalog could not be loaded: %s", error)
+        self.catalog.show_failure()
+
+    def _submit(self) -> None:
+        session = self._session
+        if session.service is None or session.identity is None:
+            return
+        draft = session.begin_submit()
+        service, identity, desk = session.service, session.identity, self._kiosk.desk
+        self._tasks.run(lambda: desk.file(draft, service, identity), self._filed, self._not_filed)
+
+    def _filed(self, filed: Filed) -> None:
+        self._session.submission_succeeded(filed.record, filed.printed)
+
+    def _not_filed(self, error: Exception) -> None:
+        log.warning("application not filed: %s", error)
+        if isinstance(error, BackendRejected):
+            failure = SubmitFailure.REJECTED
+        elif isinstance(error, BackendAnswerInvalid):
+            failure = SubmitFailure.INVALID_ANSWER
+        else:
+            failure = SubmitFailure.UNREACHABLE
+        self._session.submission_failed(failure, str(error))

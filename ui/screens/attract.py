@@ -1,0 +1,48 @@
+"""The screen a passer-by sees: what the kiosk does and how to begin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from ui.screens.base import Screen
+from ui.widgets import big_button, label
+
+
+class AttractScreen(Screen):
+    """Signals:
+    start_requested(): the citizen touched "start".
+    demo_card_requested(): the demo-only "insert demo card" button was touched.
+    """
+
+    start_requested = Signal()
+    demo_card_requested = Signal()
+
+    def __init__(self, *, demo: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome = label("hero", self)
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = label("lead", self)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.start = big_button("primary", self)
+        self.start.clicked.connect(self.start_requested)
+        self.body.addStretch(1)
+        self.body.addWidget(self.welcome)
+        self.body.addWidget(self.hint)
+        self.body.addSpacing(32)
+        self.body.addWidget(self.start, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.demo_card = big_button("demo", self)
+        self.demo_card.clicked.connect(self.demo_card_requested)
+        self.demo_card.setVisible(demo)
+        self.body.addWidget(self.demo_card, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.body.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.welcome.setText(self.tr("Welcome to the OneStop service kiosk"))
+        self.hint.setText(
+            self.tr("Insert your ID card to apply for a service, or touch the button below.")
+        )
+        self.start.setText(self.tr("Start"))
+        self.demo_card.setText(self.tr("Insert demo card"))

@@ -1,0 +1,199 @@
+"""The chosen service's form, built from its field schema."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.catalog import FieldKind, FieldProblem, FormField
+from kiosk.i18n import Language, pick
+from kiosk.session import Session
+from ui.screens.base import Screen
+from ui.widgets import big_button, enable_flick_scrolling, label
+
+_INPUT_HINTS = {
+    FieldKind.NUMBER: Qt.InputMethodHint.ImhFormattedNumbersOnly,
+    FieldKind.PHONE: Qt.InputMethodHint.ImhDialableCharactersOnly,
+    FieldKind.DATE: Qt.InputMethodHint.ImhDate,
+    FieldKind.ID_NUMBER: Qt.InputMethodHint.ImhPreferUppercase
+    | Qt.InputMethodHint.ImhNoPredictiveText,
+}
+
+
+class FieldEditor(QWidget):
+    """One field: its label, the control to fill it in, and the reason it was refused."""
+
+    def __init__(self, field: FormField, language: Language, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.caption = label("field-label", self)
+        self.caption.setText(field.label_in(language) + (" *" if field.required else ""))
+        self.problem = label("error", self)
+        self.problem.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.caption)
+        self.line_edit: QLineEdit | None = None
+        self.choice_group: QButtonGroup | None = None
+        self.choice_buttons: dict[str, QPushButton] = {}
+        if field.kind is FieldKind.CHOICE:
+            # A row of big buttons: one touch each, no drop-down to aim at.
+            row = QHBoxLayout()
+            row.setSpacing(12)
+            self.choice_group = QButtonGroup(self)
+            for choice in field.choices:
+                button = big_button("choice", self)
+                button.setCheckable(True)
+                button.setText(pick(choice.label, language))
+                self.choice_group.addButton(button)
+                self.choice_buttons[choice.value] = button
+                row.addWidget(button)
+            row.addStretch(1)
+            layout.addLayout(row)
+        else:
+            self.line_edit = QLineEdit(self)
+            if field.max_length:
+                self.line_edit.setMaxLength(field.max_length)
+            self.line_edit.setInputMethodHints(
+                _INPUT_HINTS.get(field.kind, Qt.InputMethodHint.ImhNone)
+            )
+            if field.kind is FieldKind.DATE:
+                self.line_edit.setPlaceholderText("YYYY-MM-DD")
+            layout.addWidget(self.line_edit)
+        layout.addWidget(self.problem)
+
+    def value(self) -> str:
+        if self.line_edit is not None:
+            return self.line_edit.text()
+        for value, button in self.choice_buttons.items():
+            if button.isChecked():
+                return value
+        return ""
+
+    def set_value(self, value: str) -> None:
+        if self.line_edit is not None:
+            self.line_edit.setText(value)
+        elif value in self.choice_buttons:
+            self.choice_buttons[value].setChecked(True)
+
+    def show_problem(self, text: str | None) -> None:
+        self.problem.setText(text or "")
+        self.problem.setVisible(bool(text))
+
+
+class FormScreen(Screen):
+    """Signals:
+    form_submitted(dict): the values typed, by field name.
+    back_requested(): back to the catalog.
+    """
+
+    form_submitted = Signal(dict)
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = label("title", self)
+        self.materials = label("note", self)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        enable_flick_scrolling(self.scroll_area)
+        self.back = big_button("secondary", self)
+        self.back.clicked.connect(self.back_requested)
+        self.next = big_button("primary", self)
+        self.next.clicked.connect(self._submit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next)
+        self.body.addWidget(self.heading)
+        self.body.addWidget(self.materials)
+        self.body.addWidget(self.scroll_area, 1)
+        self.body.addLayout(buttons)
+        self.editors: dict[str, FieldEditor] = {}
+        self._service_code = ""
+        self._language: Language | None = None
+        self._materials: list[str] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back.setText(self.tr("Back"))
+        self.next.setText(self.tr("Next: check and submit"))
+        self._show_materials()
+
+    def _show_materials(self) -> None:
+        if self._materials:
+            listing = "; ".join(self._materials)
+            self.materials.setText(self.tr("Please have these ready: %1").replace("%1", listing))
+        else:
+            self.materials.setText("")
+
+    def show_session(self, session: Session) -> None:
+        service = session.service
+        if service is None:
+            return
+        language = session.language
+        if service.code != self._service_code or language is not self._language:
+            typed = {name: editor.value() for name, editor in self.editors.items()}
+            self._build(session, typed if service.code == self._service_code else {})
+        self.heading.setText(service.name_in(language))
+        self._materials = [pick(material, language) for material in service.materials]
+        self._show_materials()
+        for name, editor in self.editors.items():
+            problem = session.form_problems.get(name)
+            editor.show_problem(self.problem_text(problem) if problem else None)
+
+    def _build(self, session: Session, typed: dict[str, str]) -> None:
+        assert session.service is not None
+        self._service_code = session.service.code
+        self._language = session.language
+        container = QWidget()
+        layout = QVBoxLayout(container)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.setSpacing(16)
+        self.editors = {}
+        for field in session.service.fields:
+            editor = FieldEditor(field, session.language, container)
+            editor.set_value(typed.get(field.name) or session.form_values.get(field.name, ""))
+            self.editors[field.name] = editor
+            layout.addWidget(editor)
+        old = self.scroll_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll_area.setWidget(container)
+
+    def _submit(self) -> None:
+        self.form_submitted.emit({name: editor.value() for name, editor in self.editors.items()})
+
+    def clear(self) -> None:
+        old = self.scroll_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.editors = {}
+        self._service_code = ""
+        self._language = None
+        self._materials = []
+        self.heading.setText("")
+        self._show_materials()
+
+    def problem_text(self, problem: FieldProblem) -> str:
+        texts = {
+            FieldProblem.REQUIRED: self.tr("Please fill this in."),
+            FieldProblem.TOO_LONG: self.tr("This is too long."),
+            FieldProblem.NOT_A_NUMBER: self.tr("Please enter a number."),
+            FieldProblem.OUT_OF_RANGE: self.tr("This number is outside the allowed range."),
+            FieldProblem.NOT_A_DATE: self.tr("Please enter a date as YYYY-MM-DD."),
+            FieldProblem.NOT_A_CHOICE: self.tr("Please choose one of the options."),
+            FieldProblem.NOT_A_PHONE: self.tr("Please enter a phone number (7 to 15 digits)."),
+            FieldProblem.NOT_AN_ID_NUMBER: self.tr("This ID number is not valid."),
+        }
+        return texts[problem]

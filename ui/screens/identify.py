@@ -1,0 +1,69 @@
+"""Asks for the ID card and explains why a card was refused."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.session import CardRefusal, Session
+from ui.screens.base import Screen
+from ui.widgets import big_button, label
+
+
+class IdentifyScreen(Screen):
+    """Signals:
+    back_requested(): the citizen wants to leave.
+    demo_card_requested(): the demo-only card button was touched.
+    """
+
+    back_requested = Signal()
+    demo_card_requested = Signal()
+
+    def __init__(self, *, demo: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prompt = label("hero", self)
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail = label("lead", self)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.refusal = label("error", self)
+        self.refusal.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.refusal.hide()
+        self.demo_card = big_button("demo", self)
+        self.demo_card.setVisible(demo)
+        self.demo_card.clicked.connect(self.demo_card_requested)
+        self.back = big_button("secondary", self)
+        self.back.clicked.connect(self.back_requested)
+        self.body.addStretch(1)
+        for widget in (self.prompt, self.detail, self.refusal):
+            self.body.addWidget(widget)
+        self.body.addSpacing(32)
+        self.body.addWidget(self.demo_card, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.body.addWidget(self.back, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.body.addStretch(1)
+        self._refusal: CardRefusal | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.prompt.setText(self.tr("Please insert your ID card into the reader"))
+        self.detail.setText(
+            self.tr("The reader is below the screen. Keep the card in until you finish.")
+        )
+        self.demo_card.setText(self.tr("Insert demo card"))
+        self.back.setText(self.tr("Back"))
+        self._show_refusal()
+
+    def show_session(self, session: Session) -> None:
+        self._refusal = session.card_refusal
+        self._show_refusal()
+
+    def clear(self) -> None:
+        self._refusal = None
+        self._show_refusal()
+
+    def _show_refusal(self) -> None:
+        if self._refusal is CardRefusal.EXPIRED:
+            self.refusal.setText(
+                self.tr("This card has expired. Please use a valid ID card or ask the staff.")
+            )
+        self.refusal.setVisible(self._refusal is not None)

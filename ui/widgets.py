@@ -1,0 +1,130 @@
+"""Small reusable widgets sized for fingers and for eyes that do not see well."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScroller,
+    QSizePolicy,
+    QWidget,
+)
+
+from kiosk.i18n import Language
+
+
+def big_button(role: str = "secondary", parent: QWidget | None = None) -> QPushButton:
+    """A button styled by its ``role`` property: primary, secondary, tile, choice, link."""
+    button = QPushButton(parent)
+    button.setProperty("role", role)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return button
+
+
+def label(role: str = "body", parent: QWidget | None = None) -> QLabel:
+    text = QLabel(parent)
+    text.setProperty("role", role)
+    text.setWordWrap(True)
+    text.setTextFormat(Qt.TextFormat.PlainText)  # catalog and card text is data, never markup
+    return text
+
+
+def enable_flick_scrolling(area: QAbstractScrollArea) -> None:
+    """Lists and scroll areas follow a finger; without this they scroll only by their bars."""
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+
+class Header(QWidget):
+    """The band on top of every screen: title, language choice, idle countdown.
+
+    Signals:
+        language_chosen(Language): the citizen picked a language.
+    """
+
+    language_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("header")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.title = label("header-title", self)
+        self.countdown = label("countdown", self)
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.language_buttons: dict[Language, QPushButton] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(32, 12, 32, 12)
+        layout.addWidget(self.title, 1)
+        layout.addWidget(self.countdown)
+        # Each language is named in itself, so a reader finds their own whatever is showing.
+        for language, name in (
+            (Language.ZH_HANT, "繁體中文"),
+            (Language.ZH_HANS, "简体中文"),
+            (Language.EN, "English"),
+        ):
+            button = big_button("language", self)
+            button.setText(name)
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, lang=language: self.language_chosen.emit(lang))
+            self.language_buttons[language] = button
+            layout.addWidget(button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("OneStop Self-Service"))
+
+    def show_language(self, language: Language) -> None:
+        for lang, button in self.language_buttons.items():
+            button.setChecked(lang is language)
+
+    def show_countdown(self, seconds_left: float | None) -> None:
+        if seconds_left is None:
+            self.countdown.setText("")
+            return
+        seconds = int(seconds_left + 0.999)
+        self.countdown.setText(self.tr("%n second(s) left", "", seconds))
+        urgent = seconds <= 15
+        if self.countdown.property("urgent") != urgent:
+            self.countdown.setProperty("urgent", urgent)
+            self.countdown.style().unpolish(self.countdown)
+            self.countdown.style().polish(self.countdown)
+
+
+class QrCodeView(QWidget):
+    """Draws a QR code from its module matrix; crisp at any size, no image round trip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._modules: list[list[bool]] = []
+        self.setMinimumSize(240, 240)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def set_data(self, data: str) -> None:
+        if not data:
+            self._modules = []
+        else:
+            import qrcode
+
+            code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
+            code.add_data(data)
+            code.make(fit=True)
+            self._modules = [list(row) for row in code.get_matrix()]
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("white"))
+        if not self._modules:
+            return
+        count = len(self._modules)
+        cell = min(self.width(), self.height()) / count
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("black"))
+        for y, row in enumerate(self._modules):
+            for x, dark in enumerate(row):
+                if dark:
+                    painter.drawRect(QRectF(x * cell, y * cell, cell + 0.5, cell + 0.5))
