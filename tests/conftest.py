@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
+from tests.support import RunningBackend
 from ui.offscreen import use_offscreen_screen
 
 # Before pytest-qt creates the QApplication.
 use_offscreen_screen(1920, 1080)
-
-
-@dataclass(frozen=True)
-class RunningBackend:
-    url: str
-    database: Path  # the SQLite file, to check what the server really stored
 
 
 @pytest.fixture(scope="session")

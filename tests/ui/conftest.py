@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import Kiosk, build_kiosk
 from kiosk.config import load_config
 from kiosk.logs import PersonalDataRedactor
-from tests.conftest import RunningBackend
+from tests.support import RunningBackend
 from ui.app import Shell, build_shell
 
 MakeShell = Callable[..., tuple[Shell, Kiosk]]

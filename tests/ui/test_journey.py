@@ -16,7 +16,7 @@ from drivers.cards.idnumbers import gb11643_check_char
 from drivers.cards.simulated import DEMO_IDENTITY
 from kiosk.catalog import FieldKind, Service
 from kiosk.session import State
-from tests.conftest import RunningBackend
+from tests.support import RunningBackend
 from tests.ui.conftest import MakeShell, type_into
 
 HOSTILE_TEXT = "<b>王</b>'); DROP TABLE applications;--"

@@ -1,30 +1,12 @@
-"""Helpers shared by the server integration tests (a uniquely named module, not conftest,
-so test modules can import it without clashing with other folders' conftest modules)."""
+"""Requests the server integration tests send."""
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 # GB 11643's own worked example; its check character is X.
 VALID_ID_NUMBER = "11010519491231002X"
 TIMEOUT_S = 10
-
-
-@dataclass(frozen=True)
-class RunningBackend:
-    url: str
-    database: Path
-
-    def rows(self, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
-        """Rows read straight from the backend's SQLite file (a separate connection)."""
-        connection = sqlite3.connect(self.database)
-        try:
-            return connection.execute(sql, parameters).fetchall()
-        finally:
-            connection.close()
 
 
 def individual_business_request(**form_overrides: str) -> dict[str, Any]:

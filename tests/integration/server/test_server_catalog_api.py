@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import requests
-from server_test_support import TIMEOUT_S, RunningBackend
+
+from tests.integration.server.server_test_support import TIMEOUT_S
+from tests.support import RunningBackend
 
 LANGUAGES = {"zh-Hant", "zh-Hans", "en"}
 

@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 import requests
-from server_test_support import (
+
+from tests.integration.server.server_test_support import (
     TIMEOUT_S,
     VALID_ID_NUMBER,
-    RunningBackend,
     individual_business_request,
 )
+from tests.support import RunningBackend
 
 
 def post(backend: RunningBackend, body: Any) -> requests.Response:

@@ -13,9 +13,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import requests
-from server_test_support import TIMEOUT_S, individual_business_request
 
 from kiosk.backend_process import BackendProcess
+from tests.integration.server.server_test_support import TIMEOUT_S, individual_business_request
 
 HALL_TIMEZONE = ZoneInfo("Asia/Shanghai")
 SATURDAY = 5
