@@ -161,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[:1] == ["server"]:
         from server.cli import main as server_main
 
-        return server_main(argv[1:])
+        return server_main(argv[1:], prog="kiosk server")
     args = _parser().parse_args(argv)
     if args.command == "config":
         return _config_check(args.file)

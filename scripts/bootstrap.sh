@@ -16,13 +16,13 @@ DEBS=(
   python3 python3-venv
 )
 
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
 missing=()
 for pkg in "${DEBS[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   echo "bootstrap: installing Debian packages: ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
@@ -30,8 +30,13 @@ fi
 
 PY=${PYTHON:-python3}
 if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
-  echo "bootstrap: Python 3.11 or newer is needed, $PY is $("$PY" --version)" >&2
-  exit 1
+  # Ubuntu 22.04 ships 3.10 as python3 but packages 3.11 beside it.
+  if ! command -v python3.11 >/dev/null; then
+    echo "bootstrap: $("$PY" --version) is too old; installing python3.11"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3.11 python3.11-venv
+  fi
+  PY=python3.11
 fi
 EXTRAS=${EXTRAS:-ui,server,test}
 stamp=".venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-${EXTRAS//,/_}"

@@ -30,9 +30,9 @@ def default_database_url() -> str:
     return "sqlite:///" + str(Path(user_data_dir(APP_NAME)) / "backend.sqlite3")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = "python -m server") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m server", description="OneStop Kiosk reference backend (HTTP API /v1)."
+        prog=prog, description="OneStop Kiosk reference backend (HTTP API /v1)."
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8080, help="TCP port; 0 picks a free one")
@@ -65,8 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: list[str] | None = None, prog: str = "python -m server") -> int:
+    args = build_parser(prog).parse_args(argv)
     logging.config.dictConfig(_logging_config())
     if args.export_openapi is not None:
         from server.app import create_app

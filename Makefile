@@ -1,0 +1,26 @@
+# Shortcuts; each target works on a fresh Debian 12 / Ubuntu box (scripts/bootstrap.sh sets up).
+.PHONY: setup demo test tour bench openapi translations
+
+setup:
+	scripts/bootstrap.sh
+
+demo:
+	scripts/demo.sh
+
+test:
+	scripts/test.sh
+
+tour: setup
+	.venv/bin/kiosk tour --out tour
+
+bench: setup
+	.venv/bin/python bench/startup.py
+
+openapi: setup
+	.venv/bin/python -m server --export-openapi server/openapi.json
+
+translations: setup
+	for lang in zh-Hant zh-Hans en; do \
+	  .venv/bin/pyside6-lupdate ui/*.py ui/screens/*.py -ts assets/translations/kiosk_$$lang.ts -no-obsolete && \
+	  .venv/bin/pyside6-lrelease assets/translations/kiosk_$$lang.ts -qm assets/translations/kiosk_$$lang.qm; \
+	done

@@ -1,0 +1,140 @@
+"""The ``kiosk`` command as staff and vendors run it: a real process, its output and exit code."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image, ImageStat
+
+from kiosk import __version__
+
+TOUR_SCREENS = {"attract", "identify", "menu", "catalog", "form", "review", "receipt"}
+
+
+def kiosk(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env if env is not None else dict(os.environ),
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def headless_env() -> dict[str, str]:
+    return {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    }
+
+
+def test_version() -> None:
+    result = kiosk("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"OneStop Kiosk {__version__}"
+
+
+def test_config_check_accepts_a_good_file(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text('[kiosk]\nid = "hall-1"\n[backend]\nurl = "https://api.example.gov"\n')
+    result = kiosk("config", "check", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "ok" in result.stdout and "hall-1" in result.stdout
+
+
+def test_config_check_names_key_file_and_allowed_values(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text('[kiosk]\nlanguage = "klingon"\n')
+    result = kiosk("config", "check", str(path))
+    assert result.returncode == 2
+    line = result.stderr.strip()
+    assert len(line.splitlines()) == 1
+    assert str(path) in line and "kiosk.language" in line and "'zh-Hant'" in line
+
+
+def test_run_stops_on_a_bad_environment_override(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text("[kiosk]\n")
+    env = {**headless_env(), "KIOSK_SESSION_IDLE_TIMEOUT_S": "forever"}
+    result = kiosk("run", "--config", str(path), env=env)
+    assert result.returncode == 2
+    assert "KIOSK_SESSION_IDLE_TIMEOUT_S" in result.stderr
+
+
+def test_demo_without_a_display_says_so_in_one_line() -> None:
+    result = kiosk("demo", env=headless_env())
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "no display" in lines[0] and "kiosk tour" in lines[0]
+
+
+def test_config_check_loads_neither_qt_nor_device_or_http_libraries(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text("[kiosk]\n")
+    probe = (
+        "import sys; from kiosk.cli import main; main(['config', 'check', sys.argv[1]]);"
+        "print(sorted(m for m in ('PySide6', 'requests', 'escpos', 'PIL', 'server', 'fastapi')"
+        " if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(path)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_building_the_kiosk_imports_no_printer_or_http_library(tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from kiosk.app import build_kiosk\n"
+        "from kiosk.config import load_config\n"
+        "from kiosk.logs import PersonalDataRedactor\n"
+        f"printer = {tmp_path.as_uri() + '/'!r}\n"
+        "config = load_config(environ={}, defaults={'devices': {'printer': printer}})\n"
+        "build_kiosk(config, PersonalDataRedactor())\n"
+        "print(sorted(m for m in ('requests', 'escpos', 'PIL', 'qrcode') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], check=False, capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.slow
+def test_tour_writes_every_screen_and_the_printed_receipt(tmp_path: Path) -> None:
+    out = tmp_path / "tour"
+    result = kiosk("tour", "--out", str(out), env=headless_env(), timeout=180)
+    assert result.returncode == 0, result.stderr
+    written = [Path(line) for line in result.stdout.split()]
+    assert written and all(path.exists() for path in written)
+    names = {path.stem.split("-", 1)[1] for path in written}
+    assert names >= TOUR_SCREENS
+    for path in written:
+        image = Image.open(path)
+        if "printed-receipt" in path.name:
+            decoded = [code.text for code in zxingcpp.read_barcodes(image)]
+            assert any("/v1/applications/OS" in text for text in decoded)
+            continue
+        assert image.size == (1920, 1080), path.name
+        # Not a blank frame: a screen with text has many shades.
+        assert max(ImageStat.Stat(image.convert("L")).stddev) > 10, path.name
+
+
+def test_the_shipped_example_configuration_is_valid() -> None:
+    example = Path(__file__).resolve().parents[2] / "packaging" / "kiosk.example.toml"
+    result = kiosk("config", "check", str(example))
+    assert result.returncode == 0, result.stderr
