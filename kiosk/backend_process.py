@@ -63,6 +63,7 @@ class BackendProcess:
             self.database_url,
             "--ready-file",
             str(ready_file),
+            "--exit-with-parent",
             *self.extra_args,
         ]
         with log_path.open("wb") as log:

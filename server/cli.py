@@ -19,6 +19,7 @@ from typing import Any
 
 APP_NAME = "onestop-kiosk"
 # Tests and tools poll the ready file; the server answers well within this after binding.
+_ORPHAN_POLL_S = 0.5
 _STARTED_POLL_S = 0.01
 
 logger = logging.getLogger("server")
@@ -61,6 +62,11 @@ def build_parser(prog: str = "python -m server") -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--export-openapi", type=Path, metavar="PATH", help="write the OpenAPI document and exit"
+    )
+    parser.add_argument(
+        "--exit-with-parent",
+        action="store_true",
+        help="stop when the process that started this one ends (embedded use: demo, tour)",
     )
     return parser
 
@@ -122,7 +128,20 @@ async def _serve(args: argparse.Namespace, sock: socket.socket, base_url: str) -
         logger.info("listening on %s", base_url)
         if args.ready_file is not None:
             _write_atomically(args.ready_file, base_url)
+    if args.exit_with_parent:
+        asyncio.create_task(_stop_when_orphaned(server, os.getppid()))
     await serving
+
+
+async def _stop_when_orphaned(server: Any, parent_pid: int) -> None:
+    # A parent killed outright (SIGKILL, a crash) cannot stop its backend; once it is gone the
+    # kernel re-parents us, and an embedded backend has no one left to serve.
+    while not server.should_exit:
+        if os.getppid() != parent_pid:
+            logger.info("the process that started the backend is gone; stopping")
+            server.should_exit = True
+            return
+        await asyncio.sleep(_ORPHAN_POLL_S)
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -137,3 +137,30 @@ def test_holidays_and_make_up_days_move_the_promised_date(tmp_path: Path) -> Non
     assert receipt["status_url"] == f"{public_url}/v1/applications/{receipt['number']}"
     hall_date = dt.datetime.fromisoformat(receipt["submitted_at"]).astimezone(HALL_TIMEZONE)
     assert receipt["number"][2:10] == hall_date.strftime("%Y%m%d")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status  # a zombie has stopped; only its reaping is left
+
+
+def test_an_embedded_backend_stops_when_its_starter_is_killed(tmp_path: Path) -> None:
+    starter = (
+        "import os, signal, sys\n"
+        "from kiosk.backend_process import BackendProcess\n"
+        f"backend = BackendProcess('sqlite:///{tmp_path}/orphan.sqlite3')\n"
+        "backend.start()\n"
+        "print(backend.pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)  # no clean-up runs\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", starter], check=False, capture_output=True, text=True, timeout=60
+    )
+    backend_pid = int(result.stdout.split()[0])
+    deadline = time.monotonic() + 10
+    while _alive(backend_pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(backend_pid), "the orphaned backend kept running"
