@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from kiosk import __version__
@@ -44,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     tour.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
     tour.add_argument("--language", default="zh-Hant", choices=["zh-Hant", "zh-Hans", "en"])
+    # For bench/startup.py: walk the journey without screenshots, then print the RSS.
     tour.add_argument("--report-rss", action="store_true", help=argparse.SUPPRESS)
 
     commands.add_parser("server", help="the reference backend alone (see `kiosk server --help`)")
@@ -136,7 +138,8 @@ def _tour(args: argparse.Namespace, redactor: PersonalDataRedactor) -> int:
             from ui.tour import run_tour
 
             try:
-                written = run_tour(kiosk, args.out, paths.receipts_dir)
+                out = None if args.report_rss else args.out
+                written = run_tour(kiosk, out, paths.receipts_dir)
             finally:
                 kiosk.close()
         finally:
@@ -178,10 +181,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _fail(f"run needs --config FILE or ${CONFIG_PATH_VARIABLE}", EXIT_CONFIG)
             config = load_config(path)
             if args.fullscreen:
-                config = config.model_copy(
-                    update={"kiosk": config.kiosk.model_copy(update={"fullscreen": True})}
-                )
-            configure_logging(redactor, config.logging.level)
+                config = replace(config, kiosk=replace(config.kiosk, fullscreen=True))
+            configure_logging(redactor, config.logging.level.value)
             return _run(config, redactor, exit_after_paint=args.exit_after_first_paint)
         configure_logging(redactor)
         if args.command == "demo":

@@ -2,23 +2,31 @@
 
 Validated once at start. A bad value stops the kiosk with a ``ConfigError`` that names the key,
 where the value came from (the file or the environment variable) and what is allowed.
+
+The schema is frozen dataclasses whose fields carry their own check. (pydantic did this job
+first; importing it and building the models cost ~200 ms and ~18 MiB, most of the kiosk's
+start-up budget, for fifteen settings.)
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlsplit
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from kiosk.i18n import Language
 
 ENV_PREFIX = "KIOSK_"
 CONFIG_PATH_VARIABLE = "KIOSK_CONFIG"  # names the file; not itself an override
+
+Check = Callable[[object], Any]
 
 
 class ConfigError(Exception):
@@ -31,64 +39,139 @@ class ConfigError(Exception):
         self.problem = problem
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+def _listing(values: list[str]) -> str:
+    quoted = [f"'{value}'" for value in values]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
-class KioskSection(_Section):
-    id: str = Field("kiosk-01", min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
-    language: Language = Language.ZH_HANT
-    fullscreen: bool = False
-    demo: bool = False
-
-
-class SessionSection(_Section):
-    idle_timeout_s: int = Field(90, ge=5, le=3600)
-    receipt_timeout_s: int = Field(30, ge=3, le=3600)
-
-
-class BackendSection(_Section):
-    url: str = "http://127.0.0.1:8080"
-    token: str = ""
-    connect_timeout_s: float = Field(3.0, gt=0, le=60)
-    read_timeout_s: float = Field(10.0, gt=0, le=300)
-    ca_bundle: str = ""
-
-    @field_validator("url")
-    @classmethod
-    def _http_url(cls, value: str) -> str:
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError("expected an http:// or https:// URL with a host name")
-        return value.rstrip("/")
-
-
-class DevicesSection(_Section):
-    card_reader: str = "simulated://"
-    printer: str = "file:///var/lib/onestop-kiosk/receipts/?paper=80mm"
-
-    @field_validator("card_reader")
-    @classmethod
-    def _reader_scheme(cls, value: str) -> str:
-        allowed = ("simulated", "pcsc", "sam-serial")
-        if urlsplit(value).scheme not in allowed:
-            raise ValueError("expected a URI starting " + ", ".join(f"{s}://" for s in allowed))
+def whole_number(low: int, high: int) -> Check:
+    def check(raw: object) -> int:
+        if isinstance(raw, bool) or not isinstance(raw, int | str):
+            raise ValueError(f"expected a whole number from {low} to {high}")
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ValueError(f"expected a whole number from {low} to {high}") from None
+        if not low <= value <= high:
+            raise ValueError(f"expected a whole number from {low} to {high}")
         return value
 
-    @field_validator("printer")
-    @classmethod
-    def _printer_scheme(cls, value: str) -> str:
-        allowed = ("file", "tcp", "usb", "serial", "cups")
-        if urlsplit(value).scheme not in allowed:
-            raise ValueError("expected a URI starting " + ", ".join(f"{s}://" for s in allowed))
+    return check
+
+
+def seconds(low_exclusive: float, high: float) -> Check:
+    def check(raw: object) -> float:
+        problem = f"expected seconds, more than {low_exclusive:g} and at most {high:g}"
+        if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+            raise ValueError(problem)
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ValueError(problem) from None
+        if not low_exclusive < value <= high:
+            raise ValueError(problem)
         return value
 
-
-class LoggingSection(_Section):
-    level: Literal["debug", "info", "warning", "error"] = "info"
+    return check
 
 
-class KioskConfig(_Section):
+def boolean(raw: object) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    words = {"true": True, "yes": True, "on": True, "1": True}
+    words |= {"false": False, "no": False, "off": False, "0": False}
+    if isinstance(raw, str) and raw.strip().lower() in words:
+        return words[raw.strip().lower()]
+    raise ValueError("expected true or false")
+
+
+def one_of(enum: type[Enum]) -> Check:
+    def check(raw: object) -> Enum:
+        try:
+            return enum(raw)
+        except ValueError:
+            raise ValueError(f"expected {_listing([str(m.value) for m in enum])}") from None
+
+    return check
+
+
+def text(pattern: str = r"^.*$", *, hint: str = "text") -> Check:
+    compiled = re.compile(pattern, re.DOTALL)
+
+    def check(raw: object) -> str:
+        if not isinstance(raw, str) or not compiled.fullmatch(raw):
+            raise ValueError(f"expected {hint}")
+        return raw
+
+    return check
+
+
+def uri(schemes: tuple[str, ...], *, need_host: bool = False) -> Check:
+    hint = "a URI starting " + " or ".join(f"{scheme}://" for scheme in schemes)
+
+    def check(raw: object) -> str:
+        if not isinstance(raw, str):
+            raise ValueError(f"expected {hint}")
+        parts = urlsplit(raw)
+        if parts.scheme not in schemes or (need_host and not parts.hostname):
+            raise ValueError(f"expected {hint}" + (" with a host name" if need_host else ""))
+        return raw.rstrip("/") if need_host else raw
+
+    return check
+
+
+def setting(default: Any, check: Check) -> Any:
+    return dataclasses.field(default=default, metadata={"check": check})
+
+
+@dataclass(frozen=True)
+class KioskSection:
+    id: str = setting(
+        "kiosk-01", text(r"[A-Za-z0-9_.-]{1,64}", hint="1 to 64 letters, digits, '.', '_' or '-'")
+    )
+    language: Language = setting(Language.ZH_HANT, one_of(Language))
+    fullscreen: bool = setting(False, boolean)
+    demo: bool = setting(False, boolean)
+
+
+@dataclass(frozen=True)
+class SessionSection:
+    idle_timeout_s: int = setting(90, whole_number(5, 3600))
+    receipt_timeout_s: int = setting(30, whole_number(3, 3600))
+
+
+@dataclass(frozen=True)
+class BackendSection:
+    url: str = setting("http://127.0.0.1:8080", uri(("http", "https"), need_host=True))
+    token: str = setting("", text())
+    connect_timeout_s: float = setting(3.0, seconds(0, 60))
+    read_timeout_s: float = setting(10.0, seconds(0, 300))
+    ca_bundle: str = setting("", text())
+
+
+@dataclass(frozen=True)
+class DevicesSection:
+    card_reader: str = setting("simulated://", uri(("simulated", "pcsc", "sam-serial")))
+    printer: str = setting(
+        "file:///var/lib/onestop-kiosk/receipts/?paper=80mm",
+        uri(("file", "tcp", "usb", "serial", "cups")),
+    )
+
+
+class LogLevel(Enum):
+    DEBUG = "debug"
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class LoggingSection:
+    level: LogLevel = setting(LogLevel.INFO, one_of(LogLevel))
+
+
+@dataclass(frozen=True)
+class KioskConfig:
     kiosk: KioskSection = KioskSection()
     session: SessionSection = SessionSection()
     backend: BackendSection = BackendSection()
@@ -96,25 +179,31 @@ class KioskConfig(_Section):
     logging: LoggingSection = LoggingSection()
 
 
-SECTIONS: Mapping[str, type[_Section]] = {
-    name: field.annotation  # type: ignore[misc]
-    for name, field in KioskConfig.model_fields.items()
+SECTIONS: Mapping[str, type[Any]] = {
+    "kiosk": KioskSection,
+    "session": SessionSection,
+    "backend": BackendSection,
+    "devices": DevicesSection,
+    "logging": LoggingSection,
 }
 
 
-def _env_overrides(environ: Mapping[str, str]) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
-    """Split ``KIOSK_BACKEND_URL=...`` into ``{"backend": {"url": ...}}``; also map key → var."""
-    overrides: dict[str, dict[str, str]] = {}
-    sources: dict[str, str] = {}
+def _keys(section: type[Any]) -> dict[str, dataclasses.Field[Any]]:
+    return {field.name: field for field in dataclasses.fields(section)}
+
+
+def _env_overrides(environ: Mapping[str, str]) -> dict[str, dict[str, tuple[object, str]]]:
+    """``KIOSK_BACKEND_URL=...`` becomes ``{"backend": {"url": (value, source)}}``."""
+    overrides: dict[str, dict[str, tuple[object, str]]] = {}
     for var, value in environ.items():
         if not var.startswith(ENV_PREFIX) or var == CONFIG_PATH_VARIABLE:
             continue
+        source = f"environment variable {var}"
         section, _, key = var[len(ENV_PREFIX) :].lower().partition("_")
-        if section not in SECTIONS or key not in SECTIONS[section].model_fields:
-            raise ConfigError(var, f"environment variable {var}", "not a configuration key")
-        overrides.setdefault(section, {})[key] = value
-        sources[f"{section}.{key}"] = f"environment variable {var}"
-    return overrides, sources
+        if section not in SECTIONS or key not in _keys(SECTIONS[section]):
+            raise ConfigError(var, source, "not a configuration key")
+        overrides.setdefault(section, {})[key] = (value, source)
+    return overrides
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -127,6 +216,20 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError("(syntax)", str(path), f"not valid TOML: {error}") from None
 
 
+def _build_section(name: str, values: Mapping[str, tuple[object, str]]) -> Any:
+    fields = _keys(SECTIONS[name])
+    checked: dict[str, Any] = {}
+    for key, (raw, source) in values.items():
+        if key not in fields:
+            allowed = ", ".join(fields)
+            raise ConfigError(f"{name}.{key}", source, f"unknown key; allowed: {allowed}")
+        try:
+            checked[key] = fields[key].metadata["check"](raw)
+        except ValueError as error:
+            raise ConfigError(f"{name}.{key}", source, f"{raw!r} is not allowed: {error}") from None
+    return SECTIONS[name](**checked)
+
+
 def load_config(
     path: Path | None = None,
     *,
@@ -135,32 +238,20 @@ def load_config(
 ) -> KioskConfig:
     """Defaults, then ``defaults`` (embedded demo values), then the file, then the environment."""
     environ = os.environ if environ is None else environ
-    merged: dict[str, dict[str, object]] = {k: dict(v) for k, v in (defaults or {}).items()}
-    file_source = str(path) if path else "embedded defaults"
+    merged: dict[str, dict[str, tuple[object, str]]] = {
+        section: {key: (value, "embedded defaults") for key, value in values.items()}
+        for section, values in (defaults or {}).items()
+    }
     if path is not None:
         for section, values in _read_toml(path).items():
+            if section not in SECTIONS:
+                allowed = ", ".join(SECTIONS)
+                raise ConfigError(section, str(path), f"unknown section; allowed: {allowed}")
             if not isinstance(values, dict):
-                raise ConfigError(section, file_source, "expected a [section] table")
-            merged.setdefault(section, {}).update(values)
-    overrides, sources = _env_overrides(environ)
-    for section, values in overrides.items():
-        merged.setdefault(section, {}).update(values)
-    try:
-        return KioskConfig.model_validate(merged)
-    except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"])
-        section, _, field = key.partition(".")
-        if first["type"] == "extra_forbidden":
-            allowed = (
-                ", ".join(SECTIONS[section].model_fields)
-                if section in SECTIONS and field
-                else ", ".join(SECTIONS)
+                raise ConfigError(section, str(path), "expected a [section] table")
+            merged.setdefault(section, {}).update(
+                {key: (value, str(path)) for key, value in values.items()}
             )
-            raise ConfigError(key, file_source, f"unknown key; allowed: {allowed}") from None
-        value = first.get("input")
-        raise ConfigError(
-            key,
-            sources.get(key, file_source),
-            f"{value!r} is not allowed: {first['msg'].removeprefix('Value error, ')}",
-        ) from None
+    for section, values in _env_overrides(environ).items():
+        merged.setdefault(section, {}).update(values)
+    return KioskConfig(**{name: _build_section(name, values) for name, values in merged.items()})

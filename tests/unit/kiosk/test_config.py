@@ -67,11 +67,13 @@ def test_bad_value_from_environment_names_the_variable(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "key", "words"),
     [
-        ("[session]\nidle_timeout_s = 2\n", "session.idle_timeout_s", "greater than or equal to 5"),
+        ("[session]\nidle_timeout_s = 2\n", "session.idle_timeout_s", "from 5 to 3600"),
         ("[devices]\nprinter = 'lpt1'\n", "devices.printer", "tcp://"),
         ("[kiosk]\ncolour = 'red'\n", "kiosk.colour", "allowed: id, language"),
         ("[printer]\nx = 1\n", "printer", "allowed: kiosk, session"),
-        ("[kiosk]\nid = 'has space'\n", "kiosk.id", "pattern"),
+        ("[kiosk]\nid = 'has space'\n", "kiosk.id", "letters, digits"),
+        ("[kiosk]\nfullscreen = 'maybe'\n", "kiosk.fullscreen", "true or false"),
+        ("[backend]\nread_timeout_s = 0\n", "backend.read_timeout_s", "more than 0"),
     ],
 )
 def test_each_kind_of_mistake_is_reported(tmp_path: Path, text: str, key: str, words: str) -> None:
