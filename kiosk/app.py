@@ -11,6 +11,7 @@ from pathlib import Path
 from drivers.cards import CardReader, open_reader
 from drivers.printers import open_printer
 from drivers.printers.base import Printer
+from drivers.printers.isolated import IsolatedPrinter
 from kiosk.api import BackendClient
 from kiosk.config import KioskConfig
 from kiosk.desk import ApplicationDesk, CatalogStore
@@ -64,7 +65,7 @@ def build_kiosk(config: KioskConfig, redactor: PersonalDataRedactor) -> Kiosk:
         read_timeout_s=config.backend.read_timeout_s,
         ca_bundle=config.backend.ca_bundle,
     )
-    printer = open_printer(config.devices.printer)
+    printer = IsolatedPrinter(config.devices.printer, open_printer(config.devices.printer))
     session = Session(
         kiosk_id=config.kiosk.id,
         timeouts=Timeouts(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 
 class Align(Enum):
@@ -76,3 +77,43 @@ class Receipt:
 
     reference: str
     elements: tuple[Element, ...]
+
+
+# -- the receipt as JSON, for a print job handed to another process ---------------------------
+
+_ELEMENT_TYPES: dict[str, type[Element]] = {
+    "title": Title,
+    "text": Text,
+    "key-value": KeyValue,
+    "separator": Separator,
+    "qr": QRCode,
+    "barcode": Barcode,
+    "feed": Feed,
+    "cut": Cut,
+}
+_TYPE_NAMES = {kind: name for name, kind in _ELEMENT_TYPES.items()}
+
+
+def receipt_to_json(receipt: Receipt) -> dict[str, object]:
+    elements: list[dict[str, object]] = []
+    for element in receipt.elements:
+        fields = {
+            name: value.value if isinstance(value, Align) else value
+            for name, value in vars(element).items()
+        }
+        elements.append({"type": _TYPE_NAMES[type(element)], **fields})
+    return {"reference": receipt.reference, "elements": elements}
+
+
+def receipt_from_json(data: dict[str, Any]) -> Receipt:
+    """The inverse of ``receipt_to_json``; raises ``ValueError`` on anything else."""
+    try:
+        elements: list[Element] = []
+        for raw in data["elements"]:
+            fields = {key: value for key, value in raw.items() if key != "type"}
+            if "align" in fields:
+                fields["align"] = Align(fields["align"])
+            elements.append(_ELEMENT_TYPES[raw["type"]](**fields))
+        return Receipt(reference=str(data["reference"]), elements=tuple(elements))
+    except (KeyError, TypeError, AttributeError) as error:
+        raise ValueError(f"not a receipt: {error!r}") from None

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import socket
-import struct
-import threading
 import time
-from collections.abc import Callable, Iterator
-from typing import Any
 
 import pytest
 
@@ -17,104 +13,13 @@ from drivers.printers.escpos_encoder import encode
 from drivers.printers.layout import Cut, KeyValue, QRCode, Receipt, Title
 from drivers.printers.network import NetworkPrinter
 from drivers.printers.profile import PAPER_80MM, CjkEncoding
+from tests.integration.printers.conftest import StartPeer
+from tests.integration.printers.peer import READY, PrinterPeer
 
 RECEIPT = Receipt(
     "2024-0001-ABC",
     (Title("受理回执"), KeyValue("申请编号", "2024-0001-ABC"), QRCode("https://x.gov/s/1"), Cut()),
 )
-READY = {1: 0x12, 2: 0x12, 4: 0x12}
-
-
-class PrinterPeer:
-    """Accepts connections, answers ``DLE EOT n`` with ``replies[n]`` (silent when absent), and
-    keeps every other byte a connection sent as that connection's job."""
-
-    def __init__(
-        self, replies: dict[int, int | bytes] | None = None, *, reset_after_status: bool = False
-    ) -> None:
-        self.replies = replies or {}
-        self.reset_after_status = reset_after_status
-        self.jobs: list[bytes] = []
-        self.queries: list[int] = []
-        self.closed_connections = threading.Semaphore(0)
-        self._server = socket.create_server(("127.0.0.1", 0))
-        self._server.settimeout(0.1)
-        self.port = self._server.getsockname()[1]
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                connection, _ = self._server.accept()
-            except TimeoutError:
-                continue
-            with connection:
-                self._handle(connection)
-            self.closed_connections.release()
-
-    def _handle(self, connection: socket.socket) -> None:
-        connection.settimeout(5)
-        pending, job = b"", bytearray()
-        while True:
-            try:
-                chunk = connection.recv(65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            pending += chunk
-            while True:
-                at = pending.find(b"\x10\x04")
-                if at < 0:
-                    # A trailing DLE may be the first byte of a query split across reads.
-                    split = len(pending) - 1 if pending.endswith(b"\x10") else len(pending)
-                    job += pending[:split]
-                    pending = pending[split:]
-                    break
-                if len(pending) < at + 3:
-                    job += pending[:at]
-                    pending = pending[at:]
-                    break
-                job += pending[:at]
-                query, pending = pending[at + 2], pending[at + 3 :]
-                self.queries.append(query)
-                reply = self.replies.get(query)
-                if reply is not None:
-                    connection.sendall(bytes([reply]) if isinstance(reply, int) else reply)
-                if self.reset_after_status and len(self.queries) >= 3:
-                    # SO_LINGER on, 0 s: close with a reset, like a printer losing power.
-                    linger = struct.pack("ii", 1, 0)
-                    connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
-                    self.jobs.append(bytes(job))
-                    return
-        self.jobs.append(bytes(job + pending))
-
-    def wait_for_connection_end(self) -> None:
-        assert self.closed_connections.acquire(timeout=5)
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=2)
-        self._server.close()
-
-
-StartPeer = Callable[..., PrinterPeer]
-
-
-@pytest.fixture
-def peer_factory() -> Iterator[StartPeer]:
-    peers: list[PrinterPeer] = []
-
-    def start(*args: Any, **kwargs: Any) -> PrinterPeer:
-        peer = PrinterPeer(*args, **kwargs)
-        peers.append(peer)
-        return peer
-
-    yield start
-    for peer in peers:
-        peer.close()
 
 
 def printer_for(peer: PrinterPeer) -> NetworkPrinter:
