@@ -114,7 +114,7 @@ class MainWindow(QWidget):
         self.catalog.service_chosen.connect(self._choose_service)
         self.catalog.retry_requested.connect(self._load_catalog)
         self.catalog.back_requested.connect(lambda: session.fire(Event.BACK))
-        self.form.form_submitted.connect(session.complete_form)
+        self.form.form_submitted.connect(self._complete_form)
         self.form.back_requested.connect(lambda: session.fire(Event.BACK))
         self.review.edit_requested.connect(lambda: session.fire(Event.EDIT))
         self.review.submit_requested.connect(self._submit)
@@ -186,7 +186,12 @@ class MainWindow(QWidget):
         self.header.show_language(language)
 
     def _choose_service(self, service: Service) -> None:
-        self._session.choose_service(service)
+        if self._session.state is State.CATALOG:
+            self._session.choose_service(service)
+
+    def _complete_form(self, values: dict[str, str]) -> None:
+        if self._session.state is State.FORM:
+            self._session.complete_form(values)
 
     def _load_catalog(self) -> None:
         cached = self._kiosk.catalog.cached()

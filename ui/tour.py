@@ -66,9 +66,10 @@ def sample_value(field: FormField) -> str:
     if field.kind is FieldKind.CHOICE:
         return field.choices[0].value if field.choices else ""
     if field.kind is FieldKind.NUMBER:
-        return str(int(field.minimum if field.minimum is not None else 1))
-    value = SAMPLE_VALUES[field.kind]
-    return value[: field.max_length] if field.max_length else value
+        number = max(field.minimum or 0, 1)
+        return str(int(min(number, field.maximum) if field.maximum is not None else number))
+    text = SAMPLE_VALUES[field.kind]
+    return text[: field.max_length] if field.max_length else text
 
 
 def showcase_service(services: tuple[Service, ...]) -> Service:
@@ -76,7 +77,8 @@ def showcase_service(services: tuple[Service, ...]) -> Service:
     return max(services, key=lambda service: len({field.kind for field in service.fields}))
 
 
-def run_tour(kiosk: Kiosk, out_dir: Path, receipts_dir: Path) -> list[Path]:
+def run_tour(kiosk: Kiosk, out_dir: Path | None, receipts_dir: Path) -> list[Path]:
+    """Walk the journey; with ``out_dir`` None take no screenshots (for memory measurements)."""
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QAbstractButton, QApplication
@@ -90,7 +92,8 @@ def run_tour(kiosk: Kiosk, out_dir: Path, receipts_dir: Path) -> list[Path]:
     window, session = shell.window, kiosk.session
     window.resize(*SCREEN_SIZE)
     window.show()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
     def settle(condition: Callable[[], bool], what: str, timeout_s: float = 20.0) -> None:
@@ -108,6 +111,8 @@ def run_tour(kiosk: Kiosk, out_dir: Path, receipts_dir: Path) -> list[Path]:
 
     def snap(name: str) -> None:
         QCoreApplication.processEvents()
+        if out_dir is None:
+            return
         path = out_dir / f"{len(written) + 1:02d}-{name}.png"
         if not window.grab().save(str(path)):
             raise TourError(f"tour: cannot write {path}")
@@ -126,7 +131,9 @@ def run_tour(kiosk: Kiosk, out_dir: Path, receipts_dir: Path) -> list[Path]:
         settle(lambda: bool(window.catalog.service_buttons), "loading the catalog")
         snap("catalog")
         service = showcase_service(kiosk.catalog.services())
-        click(window.catalog.service_buttons[service.code])
+        button = window.catalog.service_buttons[service.code]
+        window.catalog.list_area.ensureWidgetVisible(button)  # clicks land by position
+        click(button)
         settle(lambda: session.state is State.FORM, "opening the form")
         click(window.form.next)  # empty: shows what must be filled in
         snap("form-problems")
@@ -137,6 +144,7 @@ def run_tour(kiosk: Kiosk, out_dir: Path, receipts_dir: Path) -> list[Path]:
                 editor.line_edit.clear()
                 type_text(editor.line_edit, value)
             elif value:
+                window.form.scroll_area.ensureWidgetVisible(editor.choice_buttons[value])
                 click(editor.choice_buttons[value])
         snap("form")
         click(window.form.next)
@@ -150,9 +158,10 @@ def run_tour(kiosk: Kiosk, out_dir: Path, receipts_dir: Path) -> list[Path]:
         previews = sorted(receipts_dir.glob("*.png"))
         if not previews:
             raise TourError(f"tour: the printer wrote no receipt preview in {receipts_dir}")
-        printed = out_dir / f"{len(written) + 1:02d}-printed-receipt.png"
-        shutil.copyfile(previews[-1], printed)
-        written.append(printed)
+        if out_dir is not None:
+            printed = out_dir / f"{len(written) + 1:02d}-printed-receipt.png"
+            shutil.copyfile(previews[-1], printed)
+            written.append(printed)
         click(window.receipt.finish)
         settle(lambda: session.state is State.ATTRACT, "finishing")
         snap("attract-after-finish")

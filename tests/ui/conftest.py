@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk, build_kiosk
@@ -74,3 +75,9 @@ def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
             event = QInputMethodEvent()
             event.setCommitString(char)
             QApplication.sendEvent(edit, event)
+
+
+def click_in_view(qtbot: QtBot, area: QScrollArea, button: QAbstractButton) -> None:
+    """Scroll the button into view first, as a citizen would: clicks land by position."""
+    area.ensureWidgetVisible(button)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

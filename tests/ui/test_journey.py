@@ -17,7 +17,7 @@ from drivers.cards.simulated import DEMO_IDENTITY
 from kiosk.catalog import FieldKind, Service
 from kiosk.session import State
 from tests.support import RunningBackend
-from tests.ui.conftest import MakeShell, type_into
+from tests.ui.conftest import MakeShell, click_in_view, type_into
 
 HOSTILE_TEXT = "<b>王</b>'); DROP TABLE applications;--"
 ANSWERS = {
@@ -50,7 +50,7 @@ def test_citizen_files_an_application_and_leaves_with_a_receipt(
     qtbot.mouseClick(window.menu.apply, LEFT)
     qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)
     service = broadest_form(kiosk.catalog.services())
-    qtbot.mouseClick(window.catalog.service_buttons[service.code], LEFT)
+    click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
     assert session.state is State.FORM
 
     typed: dict[str, str] = {}
@@ -58,7 +58,7 @@ def test_citizen_files_an_application_and_leaves_with_a_receipt(
         editor = window.form.editors[field.name]
         if field.kind is FieldKind.CHOICE:
             typed[field.name] = field.choices[-1].value
-            qtbot.mouseClick(editor.choice_buttons[typed[field.name]], LEFT)
+            click_in_view(qtbot, window.form.scroll_area, editor.choice_buttons[typed[field.name]])
         else:
             assert editor.line_edit is not None
             value = ANSWERS[field.kind]

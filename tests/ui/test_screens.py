@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from drivers.cards.simulated import DEMO_IDENTITY, SimulatedReader
 from kiosk.i18n import Language
 from kiosk.session import State, SubmitFailure
-from tests.ui.conftest import MakeShell, type_into
+from tests.ui.conftest import MakeShell, click_in_view, type_into
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -91,7 +91,7 @@ def test_an_empty_form_says_what_is_missing_and_stays(qtbot: QtBot, make_shell: 
     qtbot.mouseClick(window.menu.apply, LEFT)
     qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)
     service = kiosk.catalog.services()[0]
-    qtbot.mouseClick(window.catalog.service_buttons[service.code], LEFT)
+    click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
     qtbot.mouseClick(window.form.next, LEFT)
     assert kiosk.session.state is State.FORM
     required = [f.name for f in service.fields if f.required]
@@ -110,7 +110,7 @@ def test_idle_form_times_out_and_forgets_what_was_typed(
     qtbot.mouseClick(window.menu.apply, LEFT)
     qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)
     service = next(s for s in kiosk.catalog.services() if s.fields[0].kind.value == "text")
-    qtbot.mouseClick(window.catalog.service_buttons[service.code], LEFT)
+    click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
     edit = window.form.editors[service.fields[0].name].line_edit
     assert edit is not None
     type_into(qtbot, edit, "秘密")
@@ -169,7 +169,7 @@ def test_submit_while_backend_is_down_loses_nothing(qtbot: QtBot, make_shell: Ma
     qtbot.mouseClick(window.menu.apply, LEFT)
     qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)
     service = next(s for s in kiosk.catalog.services() if s.code == "HL-002")
-    qtbot.mouseClick(window.catalog.service_buttons[service.code], LEFT)
+    click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
     for field in service.fields:
         edit = window.form.editors[field.name].line_edit
         assert edit is not None
@@ -184,3 +184,19 @@ def test_submit_while_backend_is_down_loses_nothing(qtbot: QtBot, make_shell: Ma
     assert session.submit_failure is SubmitFailure.UNREACHABLE
     assert window.review.failure.isVisibleTo(window)
     assert session.form_values == typed and session.identity is not None
+
+
+def test_correcting_a_field_clears_its_complaint(qtbot: QtBot, make_shell: MakeShell) -> None:
+    shell, kiosk = make_shell()
+    window = shell.window
+    qtbot.mouseClick(window.attract.demo_card, LEFT)
+    qtbot.mouseClick(window.menu.apply, LEFT)
+    qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)
+    service = next(s for s in kiosk.catalog.services() if s.code == "HL-002")
+    click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
+    qtbot.mouseClick(window.form.next, LEFT)
+    editor = window.form.editors["subject"]
+    assert editor.problem.isVisibleTo(window)
+    assert editor.line_edit is not None
+    type_into(qtbot, editor.line_edit, "燈")
+    assert not editor.problem.isVisibleTo(window)

@@ -50,6 +50,7 @@ class FieldEditor(QWidget):
             row = QHBoxLayout()
             row.setSpacing(12)
             self.choice_group = QButtonGroup(self)
+            self.choice_group.buttonClicked.connect(lambda _button: self.show_problem(None))
             for choice in field.choices:
                 button = big_button("choice", self)
                 button.setCheckable(True)
@@ -68,6 +69,8 @@ class FieldEditor(QWidget):
             )
             if field.kind is FieldKind.DATE:
                 self.line_edit.setPlaceholderText("YYYY-MM-DD")
+            # Once the citizen starts correcting a field, its old complaint no longer applies.
+            self.line_edit.textEdited.connect(lambda _text: self.show_problem(None))
             layout.addWidget(self.line_edit)
         layout.addWidget(self.problem)
 
@@ -132,7 +135,8 @@ class FormScreen(Screen):
 
     def _show_materials(self) -> None:
         if self._materials:
-            listing = "; ".join(self._materials)
+            separator = "; " if self._language is Language.EN else "；"
+            listing = separator.join(self._materials)
             self.materials.setText(self.tr("Please have these ready: %1").replace("%1", listing))
         else:
             self.materials.setText("")
