@@ -82,12 +82,16 @@ def _config_check(path: Path) -> int:
     return EXIT_OK
 
 
+def _no_display() -> int:
+    return _fail(
+        "no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
+        "to see the screens without one, run: kiosk tour --out DIR"
+    )
+
+
 def _run(config: KioskConfig, redactor: PersonalDataRedactor, *, exit_after_paint: bool) -> int:
     if not _has_display():
-        return _fail(
-            "no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
-            "to see the screens without one, run: kiosk tour --out DIR"
-        )
+        return _no_display()
     from kiosk.app import build_kiosk
     from ui.app import run_window
 
@@ -100,7 +104,7 @@ def _run(config: KioskConfig, redactor: PersonalDataRedactor, *, exit_after_pain
 
 def _demo(args: argparse.Namespace, redactor: PersonalDataRedactor) -> int:
     if not _has_display():
-        return _run(load_config(environ={}), redactor, exit_after_paint=False)  # says why
+        return _no_display()
     from kiosk.app import DemoPaths, demo_defaults
     from kiosk.backend_process import BackendProcess, BackendStartError
 
@@ -122,24 +126,21 @@ def _tour(args: argparse.Namespace, redactor: PersonalDataRedactor) -> int:
 
     from kiosk.app import DemoPaths, build_kiosk, demo_defaults
     from kiosk.backend_process import BackendProcess, BackendStartError
+    from ui.tour import run_tour
 
     with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as scratch:
         paths = DemoPaths(Path(scratch))
+        backend = BackendProcess(paths.database_url)
         try:
-            backend = BackendProcess(paths.database_url)
             backend.start()
         except BackendStartError as error:
             return _fail(f"the tour's backend did not start: {error}")
         try:
             defaults = demo_defaults(paths, backend.url)
             defaults["kiosk"]["language"] = args.language
-            config = load_config(None, environ={}, defaults=defaults)
-            kiosk = build_kiosk(config, redactor)
-            from ui.tour import run_tour
-
+            kiosk = build_kiosk(load_config(None, environ={}, defaults=defaults), redactor)
             try:
-                out = None if args.report_rss else args.out
-                written = run_tour(kiosk, out, paths.receipts_dir)
+                written = run_tour(kiosk, None if args.report_rss else args.out, paths.receipts_dir)
             finally:
                 kiosk.close()
         finally:

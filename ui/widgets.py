@@ -6,9 +6,11 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QScroller,
     QSizePolicy,
     QWidget,
@@ -37,6 +39,26 @@ def label(role: str = "body", parent: QWidget | None = None) -> QLabel:
 def enable_flick_scrolling(area: QAbstractScrollArea) -> None:
     """Lists and scroll areas follow a finger; without this they scroll only by their bars."""
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+
+def vertical_scroll_area(parent: QWidget, *, framed: bool = True) -> QScrollArea:
+    """Scrolls up and down only, follows a finger, and sizes its content to its width."""
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if not framed:
+        area.setFrameShape(QFrame.Shape.NoFrame)
+    enable_flick_scrolling(area)
+    return area
+
+
+def replace_content(area: QScrollArea, content: QWidget | None) -> None:
+    """Show ``content`` in ``area`` (None: nothing); the old content is deleted with its data."""
+    old = area.takeWidget()
+    if old is not None:
+        old.deleteLater()
+    if content is not None:
+        area.setWidget(content)
 
 
 class Header(QWidget):

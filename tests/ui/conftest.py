@@ -16,6 +16,7 @@ from kiosk.config import load_config
 from kiosk.logs import PersonalDataRedactor
 from tests.support import RunningBackend
 from ui.app import Shell, build_shell
+from ui.main_window import MainWindow
 
 MakeShell = Callable[..., tuple[Shell, Kiosk]]
 
@@ -81,3 +82,11 @@ def click_in_view(qtbot: QtBot, area: QScrollArea, button: QAbstractButton) -> N
     """Scroll the button into view first, as a citizen would: clicks land by position."""
     area.ensureWidgetVisible(button)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def card_to_catalog(qtbot: QtBot, window: MainWindow, *, wait_for_services: bool = True) -> None:
+    """Demo card in at the attract screen, then "apply": the catalog screen (loaded)."""
+    qtbot.mouseClick(window.attract.demo_card, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.menu.apply, Qt.MouseButton.LeftButton)
+    if wait_for_services:
+        qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from drivers.cards.simulated import DEMO_IDENTITY, SimulatedReader
 from kiosk.i18n import Language
 from kiosk.session import State, SubmitFailure
-from tests.ui.conftest import MakeShell, click_in_view, type_into
+from tests.ui.conftest import MakeShell, card_to_catalog, click_in_view, type_into
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -59,9 +59,7 @@ def test_every_language_is_applied_to_fixed_and_catalog_text(
     shell, kiosk = make_shell()
     window = shell.window
     assert window.header.title.text() == "一站式自助服務"
-    qtbot.mouseClick(window.attract.demo_card, LEFT)
-    qtbot.mouseClick(window.menu.apply, LEFT)
-    qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)
+    card_to_catalog(qtbot, window)
     code, button = next(iter(window.catalog.service_buttons.items()))
     service = next(s for s in kiosk.catalog.services() if s.code == code)
     assert button.text().startswith(service.name["zh-Hant"])
@@ -87,9 +85,7 @@ def test_every_language_is_applied_to_fixed_and_catalog_text(
 def test_an_empty_form_says_what_is_missing_and_stays(qtbot: QtBot, make_shell: MakeShell) -> None:
     shell, kiosk = make_shell()
     window = shell.window
-    qtbot.mouseClick(window.attract.demo_card, LEFT)
-    qtbot.mouseClick(window.menu.apply, LEFT)
-    qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)
+    card_to_catalog(qtbot, window)
     service = kiosk.catalog.services()[0]
     click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
     qtbot.mouseClick(window.form.next, LEFT)
@@ -106,9 +102,7 @@ def test_idle_form_times_out_and_forgets_what_was_typed(
 ) -> None:
     shell, kiosk = make_shell(idle_timeout_s=5)
     window = shell.window
-    qtbot.mouseClick(window.attract.demo_card, LEFT)
-    qtbot.mouseClick(window.menu.apply, LEFT)
-    qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)
+    card_to_catalog(qtbot, window)
     service = next(s for s in kiosk.catalog.services() if s.fields[0].kind.value == "text")
     click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
     edit = window.form.editors[service.fields[0].name].line_edit
@@ -145,8 +139,7 @@ def test_an_expired_card_is_refused_with_a_reason(qtbot: QtBot, make_shell: Make
 def test_backend_down_catalog_offers_a_retry(qtbot: QtBot, make_shell: MakeShell) -> None:
     shell, _ = make_shell(backend_url=closed_port_url())
     window = shell.window
-    qtbot.mouseClick(window.attract.demo_card, LEFT)
-    qtbot.mouseClick(window.menu.apply, LEFT)
+    card_to_catalog(qtbot, window, wait_for_services=False)
     qtbot.waitUntil(lambda: window.catalog.retry.isVisibleTo(window), timeout=20000)
     assert "無法載入" in window.catalog.status.text()
     assert window.catalog.service_buttons == {}
@@ -157,17 +150,14 @@ def test_garbage_answers_are_a_failure_not_a_crash(
 ) -> None:
     shell, _ = make_shell(backend_url=garbage_backend)
     window = shell.window
-    qtbot.mouseClick(window.attract.demo_card, LEFT)
-    qtbot.mouseClick(window.menu.apply, LEFT)
+    card_to_catalog(qtbot, window, wait_for_services=False)
     qtbot.waitUntil(lambda: window.catalog.retry.isVisibleTo(window), timeout=10000)
 
 
 def test_submit_while_backend_is_down_loses_nothing(qtbot: QtBot, make_shell: MakeShell) -> None:
     shell, kiosk = make_shell()
     window, session = shell.window, kiosk.session
-    qtbot.mouseClick(window.attract.demo_card, LEFT)
-    qtbot.mouseClick(window.menu.apply, LEFT)
-    qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)
+    card_to_catalog(qtbot, window)
     service = next(s for s in kiosk.catalog.services() if s.code == "HL-002")
     click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
     for field in service.fields:
@@ -189,9 +179,7 @@ def test_submit_while_backend_is_down_loses_nothing(qtbot: QtBot, make_shell: Ma
 def test_correcting_a_field_clears_its_complaint(qtbot: QtBot, make_shell: MakeShell) -> None:
     shell, kiosk = make_shell()
     window = shell.window
-    qtbot.mouseClick(window.attract.demo_card, LEFT)
-    qtbot.mouseClick(window.menu.apply, LEFT)
-    qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)
+    card_to_catalog(qtbot, window)
     service = next(s for s in kiosk.catalog.services() if s.code == "HL-002")
     click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
     qtbot.mouseClick(window.form.next, LEFT)

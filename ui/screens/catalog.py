@@ -5,10 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -17,7 +15,7 @@ from kiosk.catalog import Service
 from kiosk.i18n import Language
 from kiosk.session import Session
 from ui.screens.base import Screen
-from ui.widgets import big_button, enable_flick_scrolling, label
+from ui.widgets import big_button, label, vertical_scroll_area
 
 ALL_THEMES = ""
 THEMES = ("business", "tax", "social", "construction", "civil", "hotline")
@@ -46,11 +44,7 @@ class CatalogScreen(Screen):
         self.theme_group.setExclusive(True)
         self.theme_buttons: dict[str, QPushButton] = {}
         # The theme list scrolls too, so the screen fits a small window as well as 1080p.
-        self.theme_area = QScrollArea(self)
-        self.theme_area.setWidgetResizable(True)
-        self.theme_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.theme_area.setFrameShape(QFrame.Shape.NoFrame)
-        enable_flick_scrolling(self.theme_area)
+        self.theme_area = vertical_scroll_area(self, framed=False)
         theme_widget = QWidget()
         themes = QVBoxLayout(theme_widget)
         themes.setContentsMargins(0, 0, 0, 0)
@@ -67,10 +61,7 @@ class CatalogScreen(Screen):
         self.theme_area.setWidget(theme_widget)
         self.theme_area.setMinimumWidth(theme_widget.sizeHint().width() + 8)
 
-        self.list_area = QScrollArea(self)
-        self.list_area.setWidgetResizable(True)
-        self.list_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        enable_flick_scrolling(self.list_area)
+        self.list_area = vertical_scroll_area(self)
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.setSpacing(12)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -17,7 +16,7 @@ from kiosk.catalog import FieldKind, FieldProblem, FormField
 from kiosk.i18n import Language, pick
 from kiosk.session import Session
 from ui.screens.base import Screen
-from ui.widgets import big_button, enable_flick_scrolling, label
+from ui.widgets import big_button, label, replace_content, vertical_scroll_area
 
 _INPUT_HINTS = {
     FieldKind.NUMBER: Qt.InputMethodHint.ImhFormattedNumbersOnly,
@@ -106,10 +105,7 @@ class FormScreen(Screen):
         super().__init__(parent)
         self.heading = label("title", self)
         self.materials = label("note", self)
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        enable_flick_scrolling(self.scroll_area)
+        self.scroll_area = vertical_scroll_area(self)
         self.back = big_button("secondary", self)
         self.back.clicked.connect(self.back_requested)
         self.next = big_button("primary", self)
@@ -170,18 +166,13 @@ class FormScreen(Screen):
             editor.set_value(typed.get(field.name) or session.form_values.get(field.name, ""))
             self.editors[field.name] = editor
             layout.addWidget(editor)
-        old = self.scroll_area.takeWidget()
-        if old is not None:
-            old.deleteLater()
-        self.scroll_area.setWidget(container)
+        replace_content(self.scroll_area, container)
 
     def _submit(self) -> None:
         self.form_submitted.emit({name: editor.value() for name, editor in self.editors.items()})
 
     def clear(self) -> None:
-        old = self.scroll_area.takeWidget()
-        if old is not None:
-            old.deleteLater()
+        replace_content(self.scroll_area, None)
         self.editors = {}
         self._service_code = ""
         self._language = None

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
 
 from kiosk.catalog import FieldKind
 from kiosk.i18n import pick
 from kiosk.session import Session, SubmitFailure
 from ui.screens.base import Screen
-from ui.widgets import big_button, enable_flick_scrolling, label
+from ui.widgets import big_button, label, replace_content, vertical_scroll_area
 
 
 class ReviewScreen(Screen):
@@ -26,9 +26,7 @@ class ReviewScreen(Screen):
         self.heading = label("title", self)
         self.failure = label("error", self)
         self.failure.hide()
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        enable_flick_scrolling(self.scroll_area)
+        self.scroll_area = vertical_scroll_area(self)
         self.edit = big_button("secondary", self)
         self.edit.clicked.connect(self.edit_requested)
         self.submit = big_button("primary", self)
@@ -100,17 +98,12 @@ class ReviewScreen(Screen):
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             form.addRow(key, shown)
             self.values[str(index)] = shown
-        old = self.scroll_area.takeWidget()
-        if old is not None:
-            old.deleteLater()
-        self.scroll_area.setWidget(container)
+        replace_content(self.scroll_area, container)
         self._failure = session.submit_failure
         self._show_failure()
 
     def clear(self) -> None:
-        old = self.scroll_area.takeWidget()
-        if old is not None:
-            old.deleteLater()
+        replace_content(self.scroll_area, None)
         self.values = {}
         self._failure = None
         self._show_failure()
