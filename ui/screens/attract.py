@@ -20,7 +20,7 @@ class AttractScreen(Screen):
 
     def __init__(self, *, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignVCenter)  # full width: text wraps late
         self.welcome = label("hero", self)
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = label("lead", self)

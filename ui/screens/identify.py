@@ -21,7 +21,7 @@ class IdentifyScreen(Screen):
 
     def __init__(self, *, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignVCenter)  # full width: text wraps late
         self.prompt = label("hero", self)
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail = label("lead", self)

@@ -12,7 +12,7 @@ from ui.widgets import label
 class SubmittingScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignVCenter)  # full width: text wraps late
         self.message = label("hero", self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail = label("lead", self)
