@@ -17,6 +17,23 @@ from kiosk.config import KioskConfig
 from kiosk.desk import ApplicationDesk, CatalogStore
 from kiosk.logs import PersonalDataRedactor
 from kiosk.session import Session, Timeouts
+from kiosk.spool import ReprintSpool
+
+APP_NAME = "onestop-kiosk"
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def data_dir(config: KioskConfig) -> Path:
+    return Path(config.kiosk.data_dir) if config.kiosk.data_dir else default_data_dir()
+
+
+def reprint_spool(config: KioskConfig) -> ReprintSpool:
+    return ReprintSpool(data_dir(config) / "reprint")
 
 
 @dataclass(frozen=True)
@@ -27,9 +44,7 @@ class DemoPaths:
 
     @classmethod
     def default(cls) -> DemoPaths:
-        from platformdirs import user_data_path
-
-        return cls(user_data_path("onestop-kiosk", appauthor=False))
+        return cls(default_data_dir())
 
     @property
     def database_url(self) -> str:
@@ -82,14 +97,14 @@ def build_kiosk(config: KioskConfig, redactor: PersonalDataRedactor) -> Kiosk:
         printer=printer,
         session=session,
         catalog=CatalogStore(client),
-        desk=ApplicationDesk(client, printer, config.kiosk.id),
+        desk=ApplicationDesk(client, printer, config.kiosk.id, reprint_spool(config)),
     )
 
 
 def demo_defaults(paths: DemoPaths, backend_url: str) -> dict[str, dict[str, object]]:
     """Embedded configuration for ``kiosk demo`` and ``kiosk tour``."""
     return {
-        "kiosk": {"id": "demo-kiosk-01", "demo": True},
+        "kiosk": {"id": "demo-kiosk-01", "demo": True, "data_dir": str(paths.data_dir)},
         "backend": {"url": backend_url},
         "devices": {
             "card_reader": "simulated://",

@@ -132,6 +132,8 @@ class KioskSection:
     language: Language = setting(Language.ZH_HANT, one_of(Language))
     fullscreen: bool = setting(False, boolean)
     demo: bool = setting(False, boolean)
+    # Where the kiosk keeps receipts waiting for a reprint; empty: the user's data directory.
+    data_dir: str = setting("", text(hint="a directory path"))
 
 
 @dataclass(frozen=True)

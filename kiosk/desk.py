@@ -11,12 +11,13 @@ import threading
 from dataclasses import dataclass
 
 from drivers.cards.identity import Identity
-from drivers.printers.base import Printer, PrinterError, PrinterUnavailable
+from drivers.printers.base import PaperState, Printer, PrinterError, PrinterUnavailable
 from drivers.printers.layout import Receipt
 from kiosk.api import ApplicationDraft, ApplicationRecord, BackendClient
 from kiosk.catalog import Service
 from kiosk.receipts import application_receipt
 from kiosk.session import PrintOutcome
+from kiosk.spool import ReprintSpool
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +48,13 @@ class Filed:
 
 
 class ApplicationDesk:
-    def __init__(self, client: BackendClient, printer: Printer, kiosk_id: str) -> None:
+    def __init__(
+        self, client: BackendClient, printer: Printer, kiosk_id: str, spool: ReprintSpool
+    ) -> None:
         self._client = client
         self._printer = printer
         self._kiosk_id = kiosk_id
+        self._spool = spool
 
     def file(self, draft: ApplicationDraft, service: Service, identity: Identity) -> Filed:
         """Submit (raises ``BackendError``), then print: a printer problem never undoes a filing."""
@@ -70,16 +74,19 @@ class ApplicationDesk:
         return Filed(record, self._print(receipt))
 
     def _print(self, receipt: Receipt) -> PrintOutcome:
+        """Print, or keep the receipt for a reprint; never raises, never waits unbounded."""
         try:
             status = self._printer.status()
+            if status.paper is PaperState.NEAR_END:
+                log.warning("printer paper near end: staff, please change the roll")
             if not status.can_print:
-                log.warning("printer cannot print: %s", status)
+                self._spool.keep(receipt, f"printer could not print: {status}")
                 return PrintOutcome.PRINTER_UNAVAILABLE
             self._printer.print(receipt)
         except PrinterUnavailable as error:
-            log.warning("printer unavailable: %s", error)
+            self._spool.keep(receipt, f"printer unavailable: {error}")
             return PrintOutcome.PRINTER_UNAVAILABLE
         except PrinterError as error:
-            log.error("printing %s failed: %s", receipt.reference, error)
+            self._spool.keep(receipt, f"printing failed: {error}")
             return PrintOutcome.PRINT_FAILED
         return PrintOutcome.PRINTED

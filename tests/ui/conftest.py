@@ -39,7 +39,7 @@ def make_shell(
             None,
             environ={},
             defaults={
-                "kiosk": {"id": "test-kiosk", "demo": True},
+                "kiosk": {"id": "test-kiosk", "demo": True, "data_dir": str(receipts_dir.parent)},
                 "session": {
                     "idle_timeout_s": idle_timeout_s,
                     "receipt_timeout_s": receipt_timeout_s,
