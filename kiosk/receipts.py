@@ -1,17 +1,21 @@
-"""What goes on the receipts the kiosk prints. Printer backends decide how it looks on paper.
+"""What goes on the receipts and tickets the kiosk prints. Printer backends decide the looks.
 
-Only masked personal data is ever put on a receipt: the caller passes the masked name and ID
-(see ``drivers.cards.mask_id``), and this module never sees the full ones.
+Only masked personal data is ever put on paper: callers pass masked names and ID numbers (see
+``drivers.cards.mask_id``); these builders never see the full ones. The layouts are
+printer-independent; the encoder wraps them to 32, 42 or 48 columns, CJK counted double.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from drivers.printers.layout import (
     Align,
+    Barcode,
     Cut,
+    Element,
     Feed,
     KeyValue,
     QRCode,
@@ -21,60 +25,35 @@ from drivers.printers.layout import (
     Title,
 )
 from kiosk.i18n import Language
+from kiosk.receipt_labels import LABELS, ReceiptLabels
+
+__all__ = [
+    "LABELS",
+    "ReceiptLabels",
+    "StatusStep",
+    "application_receipt",
+    "hotline_ticket",
+    "queue_ticket",
+    "status_printout",
+    "printer_test_page",
+]
 
 
-@dataclass(frozen=True)
-class ReceiptLabels:
-    title: str
-    subtitle: str  # stands in for the hall name until configuration provides one
-    number: str
-    service: str
-    applicant: str
-    id_number: str
-    submitted_at: str
-    promised_by: str
-    kiosk: str
-    scan_hint: str
+def _local(moment: datetime) -> str:
+    # An aware time is shown in the kiosk's local zone; a naive one is taken as local already.
+    return f"{moment.astimezone() if moment.tzinfo else moment:%Y-%m-%d %H:%M}"
 
 
-LABELS: dict[Language, ReceiptLabels] = {
-    Language.ZH_HANT: ReceiptLabels(
-        title="受理回執",
-        subtitle="一站式服務",
-        number="申請編號",
-        service="辦理事項",
-        applicant="申請人",
-        id_number="證件號碼",
-        submitted_at="受理時間",
-        promised_by="承諾辦結日期",
-        kiosk="自助終端",
-        scan_hint="掃描二維碼查詢辦理進度",
-    ),
-    Language.ZH_HANS: ReceiptLabels(
-        title="受理回执",
-        subtitle="一站式服务",
-        number="申请编号",
-        service="办理事项",
-        applicant="申请人",
-        id_number="证件号码",
-        submitted_at="受理时间",
-        promised_by="承诺办结日期",
-        kiosk="自助终端",
-        scan_hint="扫描二维码查询办理进度",
-    ),
-    Language.EN: ReceiptLabels(
-        title="Application receipt",
-        subtitle="OneStop service",
-        number="Application no.",
-        service="Service",
-        applicant="Applicant",
-        id_number="ID number",
-        submitted_at="Submitted",
-        promised_by="Promised by",
-        kiosk="Kiosk",
-        scan_hint="Scan to check progress",
-    ),
-}
+def _tracking(labels: ReceiptLabels, status_url: str, number: str) -> tuple[Element, ...]:
+    """The foot of anything a citizen follows up: how to check it, the code, the number."""
+    return (
+        Separator(),
+        Text(labels.scan_hint, align=Align.CENTER),
+        QRCode(status_url),
+        Text(number, align=Align.CENTER, bold=True),
+        Feed(2),
+        Cut(),
+    )
 
 
 def application_receipt(
@@ -91,8 +70,6 @@ def application_receipt(
 ) -> Receipt:
     """The receipt a citizen takes home after filing an application."""
     labels = LABELS[language]
-    # An aware time is shown in the kiosk's local zone; a naive one is taken as local already.
-    local_time = submitted_at.astimezone() if submitted_at.tzinfo else submitted_at
     return Receipt(
         reference=number,
         elements=(
@@ -103,13 +80,155 @@ def application_receipt(
             KeyValue(labels.service, service_name),
             KeyValue(labels.applicant, applicant_masked_name),
             KeyValue(labels.id_number, applicant_masked_id),
-            KeyValue(labels.submitted_at, f"{local_time:%Y-%m-%d %H:%M}"),
+            KeyValue(labels.submitted_at, _local(submitted_at)),
             KeyValue(labels.promised_by, f"{promised_by:%Y-%m-%d}"),
             KeyValue(labels.kiosk, kiosk_id),
+            *_tracking(labels, status_url, number),
+        ),
+    )
+
+
+def queue_ticket(
+    *,
+    ticket: str,
+    category_name: str,
+    people_ahead: int,
+    estimated_wait_minutes: int | None,
+    issued_at: datetime,
+    kiosk_id: str,
+    language: Language,
+) -> Receipt:
+    """A queue number (取號) for a counter category; no personal data at all."""
+    labels = LABELS[language]
+    wait = (
+        f"{estimated_wait_minutes} {labels.minutes}"
+        if estimated_wait_minutes is not None
+        else labels.wait_unknown
+    )
+    return Receipt(
+        reference=ticket,
+        elements=(
+            Title(labels.queue_title),
+            Text(category_name, align=Align.CENTER),
             Separator(),
-            Text(labels.scan_hint, align=Align.CENTER),
-            QRCode(status_url),
-            Text(number, align=Align.CENTER, bold=True),
+            Title(ticket),
+            KeyValue(labels.people_ahead, str(people_ahead)),
+            KeyValue(labels.estimated_wait, wait),
+            KeyValue(labels.issued_at, _local(issued_at)),
+            KeyValue(labels.kiosk, kiosk_id),
+            Separator(),
+            Text(labels.queue_hint, align=Align.CENTER),
+            Feed(2),
+            Cut(),
+        ),
+    )
+
+
+def hotline_ticket(
+    *,
+    number: str,
+    category_name: str,
+    subject: str,
+    submitted_at: datetime,
+    status_url: str,
+    applicant_masked_name: str,
+    kiosk_id: str,
+    language: Language,
+) -> Receipt:
+    """The receipt of a hotline-style request (12345 categories)."""
+    labels = LABELS[language]
+    return Receipt(
+        reference=number,
+        elements=(
+            Title(labels.hotline_title),
+            Text(labels.hotline_subtitle, align=Align.CENTER),
+            Separator(),
+            KeyValue(labels.request_number, number),
+            KeyValue(labels.category, category_name),
+            KeyValue(labels.subject, subject),
+            KeyValue(labels.applicant, applicant_masked_name),
+            KeyValue(labels.submitted_at, _local(submitted_at)),
+            KeyValue(labels.kiosk, kiosk_id),
+            *_tracking(labels, status_url, number),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class StatusStep:
+    """One step of an application's history as the backend reports it, already worded."""
+
+    at: datetime
+    label: str
+    note: str = ""
+
+
+def status_printout(
+    *,
+    number: str,
+    service_name: str,
+    status_name: str,
+    promised_by: date,
+    overdue: bool,
+    history: Sequence[StatusStep],
+    printed_at: datetime,
+    language: Language,
+) -> Receipt:
+    """Where an earlier application stands, for a citizen who asked at the kiosk."""
+    labels = LABELS[language]
+    promised = f"{promised_by:%Y-%m-%d}" + (f" ({labels.overdue})" if overdue else "")
+    steps: list[Element] = []
+    for step in history:
+        steps.append(KeyValue(_local(step.at), step.label))
+        if step.note:
+            steps.append(Text(step.note))
+    return Receipt(
+        reference=number,
+        elements=(
+            Title(labels.status_title),
+            Separator(),
+            KeyValue(labels.number, number),
+            KeyValue(labels.service, service_name),
+            KeyValue(labels.current_status, status_name),
+            KeyValue(labels.promised_by, promised),
+            Separator(),
+            Text(labels.history, bold=True),
+            *steps,
+            Separator(),
+            KeyValue(labels.printed_at, _local(printed_at)),
+            Feed(2),
+            Cut(),
+        ),
+    )
+
+
+# Samples for a vendor checking a printer: both Chinese scripts, Latin, full-width punctuation.
+_TEST_SAMPLES = (
+    "繁體：臺灣戶籍謄本申請、營業執照變更。",
+    "简体：个体工商户设立登记、社会保障卡。",
+    "Latin: OneStop Kiosk 0123456789 +-*/%",
+)
+
+
+def printer_test_page(*, printer_label: str, columns: int, language: Language) -> Receipt:
+    """What ``kiosk printer test`` prints: scripts, a width ruler, a QR code and a barcode."""
+    labels = LABELS[language]
+    ruler = "".join(str(i % 10) for i in range(1, columns + 1))
+    wide_ruler = "一二三四五六七八九十" * (columns // 20 + 1)
+    return Receipt(
+        reference="test-page",
+        elements=(
+            Title(labels.test_title),
+            Separator(),
+            KeyValue(labels.test_printer, printer_label),
+            KeyValue(labels.test_columns, str(columns)),
+            Separator(),
+            *(Text(sample) for sample in _TEST_SAMPLES),
+            Separator(),
+            Text(ruler),
+            Text(wide_ruler[: columns // 2]),
+            QRCode("ONESTOP-KIOSK-TEST-PAGE"),
+            Barcode("ONESTOP-TEST"),
             Feed(2),
             Cut(),
         ),
