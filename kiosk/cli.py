@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from kiosk import __version__
+from kiosk import __version__, cli_printer
 from kiosk.config import CONFIG_PATH_VARIABLE, ConfigError, KioskConfig, load_config
 from kiosk.logs import PersonalDataRedactor, configure_logging
 
@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     tour.add_argument("--report-rss", action="store_true", help=argparse.SUPPRESS)
 
     commands.add_parser("server", help="the reference backend alone (see `kiosk server --help`)")
+
+    cli_printer.add_commands(commands)
 
     config = commands.add_parser("config", help="configuration tools")
     config_commands = config.add_subparsers(dest="config_command", required=True, metavar="ACTION")
@@ -169,6 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "config":
         return _config_check(args.file)
+    if args.command in ("printer", "receipt"):
+        configure_logging(PersonalDataRedactor())
+        return cli_printer.run(args)
 
     redactor = PersonalDataRedactor()
     try:
