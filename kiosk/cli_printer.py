@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from drivers.printers import open_printer
 from drivers.printers.base import PaperState, PrinterError, PrinterStatus
-from drivers.printers.profile import parse_printer_options
+from drivers.printers.profile import printer_options_from_query
 from kiosk.config import ConfigError, load_config
 from kiosk.i18n import Language
 
@@ -43,7 +43,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     render.add_argument("file", type=Path, help="ESC/POS bytes, e.g. a file printer's .bin")
     render.add_argument("--out", type=Path, required=True, help="the PNG to write")
     render.add_argument("--paper", default="80mm", help="58mm, 80mm or 80mm-512 (default 80mm)")
-    render.add_argument("--encoding", default="gb18030", help="gb18030 or big5 (default gb18030)")
+    render.add_argument(
+        "--encoding", default="gb18030", help="gb18030, big5 or raster (default gb18030)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -94,7 +96,7 @@ def _test_page(uri: str, language: Language) -> int:
 
     try:
         printer = open_printer(uri)
-        paper, _encoding = parse_printer_options(urlsplit(uri).query)
+        paper = printer_options_from_query(urlsplit(uri).query).paper
     except PrinterError as error:
         return _fail(str(error), EXIT_USAGE)
     label = uri.split("?", 1)[0]
@@ -143,7 +145,7 @@ def _reprint(config_path: Path, *, reprint_all: bool, reference: str | None) -> 
 
 def _render(source: Path, out: Path, paper_name: str, encoding_name: str) -> int:
     try:
-        paper, encoding = parse_printer_options(f"paper={paper_name}&encoding={encoding_name}")
+        options = printer_options_from_query(f"paper={paper_name}&encoding={encoding_name}")
         data = source.read_bytes()
     except PrinterError as error:
         return _fail(str(error), EXIT_USAGE)
@@ -152,7 +154,7 @@ def _render(source: Path, out: Path, paper_name: str, encoding_name: str) -> int
     from drivers.printers.preview import render_png
 
     try:
-        render_png(data, out, paper_dots=paper.dots, encoding=encoding)
+        render_png(data, out, paper_dots=options.paper.dots, encoding=options.encoding)
     except OSError as error:
         return _fail(f"cannot write {out}: {error.strerror}", EXIT_USAGE)
     print(out)

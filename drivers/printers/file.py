@@ -12,7 +12,7 @@ from pathlib import Path
 
 from drivers.printers.base import PaperState, Printer, PrinterStatus, PrintFailed
 from drivers.printers.layout import Receipt
-from drivers.printers.profile import DEFAULT_ENCODING, DEFAULT_PAPER, CjkEncoding, PaperProfile
+from drivers.printers.profile import DEFAULT_OPTIONS, PrinterOptions
 
 # A reference names the file; keep it to characters that are safe in every file system.
 _SAFE_REFERENCE_CHARS = frozenset(
@@ -28,12 +28,10 @@ class FilePrinter(Printer):
     def __init__(
         self,
         directory: Path,
-        profile: PaperProfile = DEFAULT_PAPER,
-        encoding: CjkEncoding = DEFAULT_ENCODING,
+        options: PrinterOptions = DEFAULT_OPTIONS,
     ) -> None:
         self.directory = Path(directory)
-        self.profile = profile
-        self.encoding = encoding
+        self.options = options
         self.last_job: tuple[Path, Path] | None = None  # (bin, png) of the last finished job
 
     def status(self) -> PrinterStatus:
@@ -55,12 +53,17 @@ class FilePrinter(Printer):
         from drivers.printers.escpos_encoder import encode
         from drivers.printers.preview import render_png
 
-        data = encode(receipt, self.profile, self.encoding)
+        data = encode(receipt, *self.options.for_encoder())
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             bin_path, png_path = self._job_paths(receipt.reference)
             bin_path.write_bytes(data)
-            render_png(data, png_path, paper_dots=self.profile.dots, encoding=self.encoding)
+            render_png(
+                data,
+                png_path,
+                paper_dots=self.options.paper.dots,
+                encoding=self.options.encoding,
+            )
         except OSError as error:
             raise PrintFailed(f"cannot write the receipt to {self.directory}: {error}") from error
         self.last_job = (bin_path, png_path)

@@ -16,7 +16,7 @@ import time
 
 from drivers.printers.base import Printer, PrinterStatus, PrinterUnavailable, PrintFailed
 from drivers.printers.layout import Receipt
-from drivers.printers.profile import DEFAULT_ENCODING, DEFAULT_PAPER, CjkEncoding, PaperProfile
+from drivers.printers.profile import DEFAULT_OPTIONS, PrinterOptions
 from drivers.printers.status_bytes import QUERIES, describe_problem, status_from_replies
 
 DEFAULT_PORT = 9100
@@ -29,14 +29,12 @@ class NetworkPrinter(Printer):
         self,
         host: str,
         port: int = DEFAULT_PORT,
-        profile: PaperProfile = DEFAULT_PAPER,
-        encoding: CjkEncoding = DEFAULT_ENCODING,
+        options: PrinterOptions = DEFAULT_OPTIONS,
         timeout_s: float = 5,
     ) -> None:
         self.host = host
         self.port = port
-        self.profile = profile
-        self.encoding = encoding
+        self.options = options
         self.timeout_s = timeout_s
         # Many network printers serve one connection at a time: a health check must not
         # collide with a job.
@@ -61,7 +59,7 @@ class NetworkPrinter(Printer):
     def print(self, receipt: Receipt) -> None:
         from drivers.printers.escpos_encoder import encode  # escpos is slow to import
 
-        data = encode(receipt, self.profile, self.encoding)
+        data = encode(receipt, *self.options.for_encoder())
         with self._lock:
             try:
                 connection = socket.create_connection((self.host, self.port), self.timeout_s)

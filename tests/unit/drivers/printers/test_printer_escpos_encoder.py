@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+import struct
 import unicodedata
+from dataclasses import dataclass, field
 
 import pytest
 
@@ -20,7 +22,13 @@ from drivers.printers.layout import (
     Text,
     Title,
 )
-from drivers.printers.profile import PAPER_58MM, PAPER_80MM, CjkEncoding, PaperProfile
+from drivers.printers.profile import (
+    PAPER_58MM,
+    PAPER_80MM,
+    PAPER_80MM_512,
+    CjkEncoding,
+    PaperProfile,
+)
 
 FS_AND, FS_DOT = b"\x1c\x26", b"\x1c\x2e"
 URL = "https://kiosk.example.gov.cn/s/2024-0001-ABC"
@@ -30,16 +38,38 @@ def columns_of(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def printed_lines(data: bytes, codec: str) -> list[tuple[str, int]]:
-    """(text, width multiplier) of each printed line; knows only what a receipt contains."""
-    lines: list[tuple[str, int]] = []
-    line, chinese, width, i = "", False, 1, 0
+@dataclass(frozen=True)
+class RasterBlock:
+    """A ``GS v 0`` image: where it starts in the bytes, its mode and size, its dots."""
+
+    offset: int
+    mode: int
+    width_bytes: int
+    rows: int
+    data: bytes
+
+
+@dataclass
+class ReadJob:
+    lines: list[tuple[str, int]] = field(default_factory=list)  # text, width multiplier
+    chinese_runs: list[str] = field(default_factory=list)  # decoded FS & ... FS . contents
+    rasters: list[RasterBlock] = field(default_factory=list)
+
+
+def read_job(data: bytes, codec: str) -> ReadJob:
+    """Text lines, Chinese-mode runs and images; knows only what a receipt contains."""
+    job = ReadJob()
+    line, chinese, width, i, run_start = "", False, 1, 0, 0
     fixed = {b"\x1b@": 0, b"\x1bt": 1, b"\x1ba": 1, b"\x1bE": 1, b"\x1bd": 1, b"\x1b!": 1}
-    fixed |= {b"\x1dh": 1, b"\x1dw": 1, b"\x1df": 1, b"\x1dH": 1, b"\x1dV": 1}
+    fixed |= {b"\x1bJ": 1, b"\x1dh": 1, b"\x1dw": 1, b"\x1df": 1, b"\x1dH": 1, b"\x1dV": 1}
     while i < len(data):
         two = data[i : i + 2]
-        if two in (FS_AND, FS_DOT):
-            chinese, i = two == FS_AND, i + 2
+        if two == FS_AND:
+            chinese, i, run_start = True, i + 2, len(line)
+        elif two == FS_DOT:
+            if chinese:
+                job.chinese_runs.append(line[run_start:])
+            chinese, i = False, i + 2
         elif two == b"\x1d!":
             width, i = (data[i + 2] >> 4) + 1, i + 3
         elif two in fixed:
@@ -48,15 +78,25 @@ def printed_lines(data: bytes, codec: str) -> list[tuple[str, int]]:
             i += 5 + data[i + 3] + 256 * data[i + 4]
         elif two == b"\x1dk":
             i += 4 + data[i + 3]
+        elif data[i : i + 3] == b"\x1dv0":
+            mode, width_bytes, rows = data[i + 3], *struct.unpack("<HH", data[i + 4 : i + 8])
+            end = i + 8 + width_bytes * rows
+            job.rasters.append(RasterBlock(i, mode, width_bytes, rows, data[i + 8 : end]))
+            i = end
         elif data[i] == 0x0A:
-            lines.append((line, width))
+            job.lines.append((line, width))
             line, i = "", i + 1
         elif chinese and data[i] >= 0x80:
             line, i = line + data[i : i + 2].decode(codec), i + 2
         else:
             assert 0x20 <= data[i] < 0x80, f"unexpected byte {data[i]:#x} at {i}"
             line, i = line + chr(data[i]), i + 1
-    return lines
+    return job
+
+
+def printed_lines(data: bytes, codec: str) -> list[tuple[str, int]]:
+    """(text, width multiplier) of each line printed as text."""
+    return read_job(data, codec).lines
 
 
 def qr_functions(data: bytes) -> list[tuple[int, bytes, int]]:
@@ -86,9 +126,13 @@ def test_traditional_chinese_goes_out_in_chinese_mode_as_big5() -> None:
     assert "受理回執".encode("gb18030") not in data
 
 
-def test_character_missing_from_big5_keeps_its_two_columns() -> None:
+def test_line_with_a_character_missing_from_big5_goes_out_as_an_image_of_its_width() -> None:
     data = encode(Receipt("r", (Text("执行"),)), PAPER_80MM, CjkEncoding.BIG5)
-    assert FS_AND + "？".encode("big5") + "行".encode("big5") + FS_DOT in data
+    job = read_job(data, "big5")
+    assert (job.lines, job.chinese_runs) == ([], [])  # no "？" or "?" stands in for 执
+    [raster] = job.rasters
+    # Two wide characters: 2 x 24 dots wide (6 bytes), one 24-dot text row high.
+    assert (raster.mode, raster.width_bytes, raster.rows) == (0, 6, 24)
 
 
 def test_ascii_text_is_outside_chinese_mode() -> None:
@@ -136,20 +180,29 @@ STRINGS = [
 
 
 def random_strings() -> list[str]:
-    pool = list("abcXYZ019 -:/") + list("受理申请编号，。（）：Ｆ")
+    # 䶮 (Extension A) and 😀 are outside GBK: lines holding them go out as images.
+    pool = list("abcXYZ019 -:/") + list("受理申请编号，。（）：Ｆ") + ["䶮", "😀"]
     rng = random.Random(7)
     return ["".join(rng.choice(pool) for _ in range(rng.randint(1, 120))) for _ in range(60)]
 
 
-@pytest.mark.parametrize("paper", [PAPER_58MM, PAPER_80MM])
+@pytest.mark.parametrize("paper", [PAPER_58MM, PAPER_80MM_512, PAPER_80MM])
 def test_printed_lines_never_exceed_the_columns(paper: PaperProfile) -> None:
+    def whole_bytes(dots: int) -> int:
+        return -(-dots // 8) * 8
+
+    # The columns' 12-dot cells, rounded up to whole bytes; titles have half the columns.
+    line_dots = {0: whole_bytes(paper.columns * 12), 3: whole_bytes(paper.columns // 2 * 12) * 2}
     for text in STRINGS + random_strings():
         elements = (Title(text), Text(text), KeyValue(text[:6], text), KeyValue("No.", text[:9]))
         data = encode(Receipt("r", (*elements, Separator())), paper, CjkEncoding.GB18030)
-        lines = printed_lines(data, "gb18030")
-        assert lines
-        for line, width in lines:
+        job = read_job(data, "gb18030")
+        assert job.lines
+        for line, width in job.lines:
             assert columns_of(line) * width <= paper.columns, line
+        for raster in job.rasters:
+            scale = 2 if raster.mode == 3 else 1
+            assert raster.width_bytes * 8 * scale <= min(line_dots[raster.mode], paper.dots)
 
 
 def test_key_value_fills_the_line_with_value_at_the_right() -> None:
