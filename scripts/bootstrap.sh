@@ -12,6 +12,8 @@ DEBS=(
   libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
   # Chinese text on screen and in receipt previews
   fonts-noto-cjk fontconfig
+  # printers: usb:// (libusb), cups:// (CUPS's lp client); the tests run a real cupsd
+  libusb-1.0-0 cups-client cups-daemon cups-core-drivers
   # the venv
   python3 python3-venv
 )
