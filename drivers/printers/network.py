@@ -17,7 +17,7 @@ import time
 from drivers.printers.base import Printer, PrinterStatus, PrinterUnavailable, PrintFailed
 from drivers.printers.layout import Receipt
 from drivers.printers.profile import DEFAULT_OPTIONS, PrinterOptions
-from drivers.printers.status_bytes import QUERIES, describe_problem, status_from_replies
+from drivers.printers.status_bytes import ask_in_turn, describe_problem
 
 DEFAULT_PORT = 9100
 STATUS_BUDGET_S = 1.8  # status() promises 2 s; keep a margin for connect and close
@@ -81,8 +81,7 @@ class NetworkPrinter(Printer):
 
 
 def _query_status(connection: socket.socket, deadline: float) -> PrinterStatus:
-    replies = [_ask(connection, query, deadline) for query in QUERIES]
-    return status_from_replies(*replies)
+    return ask_in_turn(lambda query: _ask(connection, query, deadline))
 
 
 def _ask(connection: socket.socket, query: bytes, deadline: float) -> int | None:

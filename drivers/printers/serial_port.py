@@ -27,7 +27,7 @@ from drivers.printers.base import (
 )
 from drivers.printers.layout import Receipt
 from drivers.printers.profile import DEFAULT_OPTIONS, PrinterOptions
-from drivers.printers.status_bytes import QUERIES, describe_problem, status_from_replies
+from drivers.printers.status_bytes import ask_in_turn, describe_problem
 
 if TYPE_CHECKING:
     from serial import Serial
@@ -142,8 +142,7 @@ def _open_failure(device: str, error: Exception) -> str:
 
 
 def _query_status(port: Serial, deadline: float) -> PrinterStatus:
-    replies = [_ask(port, query, deadline) for query in QUERIES]
-    return status_from_replies(*replies)
+    return ask_in_turn(lambda query: _ask(port, query, deadline))
 
 
 def _ask(port: Serial, query: bytes, deadline: float) -> int | None:

@@ -6,6 +6,8 @@ them the same way. Bit meanings are from printers.md (Epson TM series and clones
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from drivers.printers.base import PaperState, PrinterStatus
 
 PRINTER_QUERY = b"\x10\x04\x01"  # n=1: printer status
@@ -54,6 +56,18 @@ def status_from_replies(
         cover_open=bool(cause & _COVER_OPEN),
         error=bool(cause & _ERROR),
     )
+
+
+def ask_in_turn(ask: Callable[[bytes], int | None]) -> PrinterStatus:
+    """Send each query through ``ask`` (reply byte or None) and read the status.
+
+    After an unanswered query, its late reply could be taken for the next query's answer (a
+    printer out of paper read as "paper ok"), so the remaining queries are not asked.
+    """
+    replies: list[int | None] = []
+    for query in QUERIES:
+        replies.append(None if None in replies else ask(query))
+    return status_from_replies(*replies)
 
 
 def describe_problem(status: PrinterStatus) -> str:

@@ -29,7 +29,7 @@ from drivers.printers.base import (
 )
 from drivers.printers.layout import Receipt
 from drivers.printers.profile import DEFAULT_OPTIONS, PrinterOptions
-from drivers.printers.status_bytes import QUERIES, describe_problem, status_from_replies
+from drivers.printers.status_bytes import ask_in_turn, describe_problem
 
 STATUS_BUDGET_S = 1.8  # status() promises 2 s
 _REPLY_TIMEOUT_MS = 300
@@ -178,8 +178,7 @@ class _UsbLink:
         if self.in_ep is None:
             return PrinterStatus(online=None)  # write-only printers cannot say
         self._drain_stale_replies()
-        replies = [self._ask(query, deadline) for query in QUERIES]
-        return status_from_replies(*replies)
+        return ask_in_turn(lambda query: self._ask(query, deadline))
 
     def _ask(self, query: bytes, deadline: float) -> int | None:
         core, _ = _pyusb()

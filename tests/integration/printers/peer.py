@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import struct
 import threading
+import time
 
 READY = {1: 0x12, 2: 0x12, 4: 0x12}  # DLE EOT 1, 2, 4: online, no error, paper present
 
@@ -14,10 +15,15 @@ class PrinterPeer:
     keeps every other byte a connection sent as that connection's job."""
 
     def __init__(
-        self, replies: dict[int, int | bytes] | None = None, *, reset_after_status: bool = False
+        self,
+        replies: dict[int, int | bytes] | None = None,
+        *,
+        reset_after_status: bool = False,
+        reply_delay_s: float = 0.0,
     ) -> None:
         self.replies = replies or {}
         self.reset_after_status = reset_after_status
+        self.reply_delay_s = reply_delay_s  # a printer busy with its mechanics answers late
         self.jobs: list[bytes] = []
         self.queries: list[int] = []
         self.closed_connections = threading.Semaphore(0)
@@ -66,6 +72,7 @@ class PrinterPeer:
                 self.queries.append(query)
                 reply = self.replies.get(query)
                 if reply is not None:
+                    time.sleep(self.reply_delay_s)
                     connection.sendall(bytes([reply]) if isinstance(reply, int) else reply)
                 if self.reset_after_status and len(self.queries) >= 3:
                     # SO_LINGER on, 0 s: close with a reset, like a printer losing power.

@@ -82,6 +82,21 @@ def test_silent_printer_answers_within_the_budget(peer_factory: StartPeer) -> No
     assert status.online is None and status.paper is PaperState.UNKNOWN
 
 
+def test_a_slow_but_timely_printer_is_understood(peer_factory: StartPeer) -> None:
+    status = printer_for(peer_factory(READY, reply_delay_s=0.2)).status()
+    assert status == PrinterStatus(online=True, paper=PaperState.OK)
+
+
+def test_a_printer_too_slow_to_answer_is_unknown_within_the_budget(
+    peer_factory: StartPeer,
+) -> None:
+    peer = peer_factory(READY, reply_delay_s=1.5)
+    started = time.monotonic()
+    status = printer_for(peer).status()
+    assert time.monotonic() - started < 3
+    assert status.online is None and status.paper is PaperState.UNKNOWN
+
+
 def test_silent_printer_still_gets_the_job(peer_factory: StartPeer) -> None:
     peer = peer_factory({})
     printer_for(peer).print(RECEIPT)

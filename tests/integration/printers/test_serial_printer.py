@@ -72,7 +72,8 @@ def test_status_mapping(
     started = time.monotonic()
     assert printer_for(peer).status() == expected
     assert time.monotonic() - started < 2
-    assert sorted(peer.queries) == [1, 2, 4]
+    # A silent printer is asked once: a late reply could pass for the next query's answer.
+    assert sorted(peer.queries) == ([1, 2, 4] if replies else [1])
 
 
 def test_silent_printer_still_gets_the_job(pty_printer_factory: StartPtyPrinter) -> None:
