@@ -12,6 +12,22 @@ class CardReaderError(Exception):
     """A reader cannot be built or used; the message is fit for a vendor's log."""
 
 
+class CardReadError(Exception):
+    """A card was present but its identity could not be read."""
+
+
+class CardRemoved(CardReadError):
+    """The card left the reader (or lost power) in the middle of a read: insert it again."""
+
+
+class UnknownCard(CardReadError):
+    """No profile recognises the card (ATR and probing by AID)."""
+
+
+class CardDataError(CardReadError):
+    """The card answered, but its data is malformed, truncated or fails a check."""
+
+
 class CardListener(Protocol):
     """Receives reader events. Called from the reader's own thread, never the UI thread."""
 

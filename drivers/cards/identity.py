@@ -54,6 +54,8 @@ class Identity:
     valid_from: date | None = None
     valid_until: date | None = None  # None: valid for life (长期)
     issuer: str = ""
+    # Raw as the card holds it (e.g. WLT on a China resident ID card); never written to disk.
+    photo: bytes = b""
 
     def masked_id(self) -> str:
         return mask_id(self.id_number)
