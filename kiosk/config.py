@@ -140,6 +140,8 @@ class KioskSection:
 class SessionSection:
     idle_timeout_s: int = setting(90, whole_number(5, 3600))
     receipt_timeout_s: int = setting(30, whole_number(3, 3600))
+    # A card left in the reader after the session: beep as well as show the reminder.
+    card_reminder_beep: bool = setting(False, boolean)
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,7 @@ class InvalidTransition(Exception):
 
 class CardRefusal(Enum):
     EXPIRED = "expired"
+    UNREADABLE = "unreadable"  # pulled mid-read, unknown kind of card, damaged data
 
 
 class SubmitFailure(Enum):
@@ -231,6 +232,17 @@ class Session:
         self._redactor.protect(name=identity.name, id_number=identity.id_number)
         self.fire(Event.CARD_ACCEPTED)
         return True
+
+    def card_unreadable(self) -> None:
+        """A card was inserted but could not be read: explain on the identify screen."""
+        if not self.can(Event.CARD_ACCEPTED):
+            return
+        self.card_refusal = CardRefusal.UNREADABLE
+        if self.state is State.ATTRACT:
+            self.fire(Event.TOUCH)
+        else:
+            self.touch()
+            self._notify(self.state, self.state)
 
     def choose_service(self, service: Service) -> None:
         if self.service is None or self.service.code != service.code:

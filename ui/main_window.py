@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from drivers.cards.identity import Identity
 from drivers.cards.simulated import DEMO_IDENTITY, SimulatedReader
@@ -89,8 +89,13 @@ class MainWindow(QWidget):
 
         self._connect_screens()
         card_events.inserted.connect(self._card_inserted)
-        card_events.removed.connect(lambda: log.info("card removed"))
-        card_events.failed.connect(lambda reason: log.warning("card reader: %s", reason))
+        card_events.removed.connect(self._card_removed)
+        card_events.failed.connect(self._card_failed)
+        self._card_present = False
+        # A card left behind is announced until it is taken (audibly too, where configured).
+        self._reminder_beep = QTimer(self)
+        self._reminder_beep.setInterval(3000)
+        self._reminder_beep.timeout.connect(QApplication.beep)
         self._session.subscribe(self._state_changed)
         self.header.language_chosen.connect(self._choose_language)
 
@@ -130,6 +135,7 @@ class MainWindow(QWidget):
             for screen in self.screens.values():
                 screen.clear()
             self._apply_language(self._session.language)
+            self._remind_of_card(self._card_present)
         self._show(new)
         if new is State.CATALOG and old is not State.CATALOG:
             self._load_catalog()
@@ -161,7 +167,26 @@ class MainWindow(QWidget):
             QTimer.singleShot(0, self.first_painted.emit)
         return False
 
+    def _remind_of_card(self, on: bool) -> None:
+        self.attract.show_card_reminder(on)
+        if on and self._kiosk.config.session.card_reminder_beep:
+            QApplication.beep()
+            self._reminder_beep.start()
+        else:
+            self._reminder_beep.stop()
+
+    def _card_removed(self) -> None:
+        log.info("card removed")
+        self._card_present = False
+        self._remind_of_card(False)
+
+    def _card_failed(self, reason: str) -> None:
+        log.warning("card reader: %s", reason)
+        self._session.card_unreadable()
+
     def _card_inserted(self, identity: Identity) -> None:
+        self._card_present = True
+        self._remind_of_card(False)
         if not self._session.accept_card(identity):
             log.info(
                 "card %s not taken in state %s", identity.masked_id(), self._session.state.value

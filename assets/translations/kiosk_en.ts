@@ -3,90 +3,95 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="43" />
+        <location filename="../../ui/screens/attract.py" line="47" />
         <source>Welcome to the OneStop service kiosk</source>
         <translation>Welcome to the OneStop service kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="45" />
+        <location filename="../../ui/screens/attract.py" line="49" />
         <source>Insert your ID card to apply for a service, or touch the button below.</source>
         <translation>Insert your ID card to apply for a service, or touch the button below.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="47" />
+        <location filename="../../ui/screens/attract.py" line="51" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="48" />
+        <location filename="../../ui/screens/attract.py" line="52" />
         <source>Insert demo card</source>
         <translation>Insert demo card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="53" />
+        <source>Please take your ID card from the reader.</source>
+        <translation>Please take your ID card from the reader.</translation>
     </message>
 </context>
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="101" />
+        <location filename="../../ui/screens/catalog.py" line="92" />
         <source>Choose a service</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="102" />
+        <location filename="../../ui/screens/catalog.py" line="93" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="103" />
+        <location filename="../../ui/screens/catalog.py" line="94" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="105" />
+        <location filename="../../ui/screens/catalog.py" line="96" />
         <source>All services</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="106" />
+        <location filename="../../ui/screens/catalog.py" line="97" />
         <source>Business registration</source>
         <translation>Business registration</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="107" />
+        <location filename="../../ui/screens/catalog.py" line="98" />
         <source>Tax</source>
         <translation>Tax</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="108" />
+        <location filename="../../ui/screens/catalog.py" line="99" />
         <source>Social affairs</source>
         <translation>Social affairs</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="109" />
+        <location filename="../../ui/screens/catalog.py" line="100" />
         <source>Construction and planning</source>
         <translation>Construction and planning</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="110" />
+        <location filename="../../ui/screens/catalog.py" line="101" />
         <source>Household and civil affairs</source>
         <translation>Household and civil affairs</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="111" />
+        <location filename="../../ui/screens/catalog.py" line="102" />
         <source>Requests and complaints</source>
         <translation>Requests and complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="120" />
+        <location filename="../../ui/screens/catalog.py" line="111" />
         <source>Loading the list of services…</source>
         <translation>Loading the list of services…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="142" />
+        <location filename="../../ui/screens/catalog.py" line="133" />
         <source>The service list cannot be loaded right now. Please try again.</source>
         <translation>The service list cannot be loaded right now. Please try again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/catalog.py" line="162" />
+        <location filename="../../ui/screens/catalog.py" line="153" />
         <source>%n working day(s)</source>
         <translation><numerusform>%n working day</numerusform><numerusform>%n working days</numerusform></translation>
     </message>
@@ -94,12 +99,12 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../../ui/screens/form.py" line="129" />
+        <location filename="../../ui/screens/form.py" line="128" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="130" />
+        <location filename="../../ui/screens/form.py" line="129" />
         <source>Next: check and submit</source>
         <translation>Next: check and submit</translation>
     </message>
@@ -109,42 +114,42 @@
         <translation>Please have these ready: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="190" />
+        <location filename="../../ui/screens/form.py" line="185" />
         <source>Please fill this in.</source>
         <translation>Please fill this in.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="191" />
+        <location filename="../../ui/screens/form.py" line="186" />
         <source>This is too long.</source>
         <translation>This is too long.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="192" />
+        <location filename="../../ui/screens/form.py" line="187" />
         <source>Please enter a number.</source>
         <translation>Please enter a number.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="193" />
+        <location filename="../../ui/screens/form.py" line="188" />
         <source>This number is outside the allowed range.</source>
         <translation>This number is outside the allowed range.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="194" />
+        <location filename="../../ui/screens/form.py" line="189" />
         <source>Please enter a date as YYYY-MM-DD.</source>
         <translation>Please enter a date as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="195" />
+        <location filename="../../ui/screens/form.py" line="190" />
         <source>Please choose one of the options.</source>
         <translation>Please choose one of the options.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="196" />
+        <location filename="../../ui/screens/form.py" line="191" />
         <source>Please enter a phone number (7 to 15 digits).</source>
         <translation>Please enter a phone number (7 to 15 digits).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="197" />
+        <location filename="../../ui/screens/form.py" line="192" />
         <source>This ID number is not valid.</source>
         <translation>This ID number is not valid.</translation>
     </message>
@@ -152,12 +157,12 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/widgets.py" line="78" />
+        <location filename="../../ui/widgets.py" line="100" />
         <source>OneStop Self-Service</source>
         <translation>OneStop Self-Service</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets.py" line="94" />
+        <location filename="../../ui/widgets.py" line="111" />
         <source>%n second(s) left</source>
         <translation><numerusform>%n second left</numerusform><numerusform>%n seconds left</numerusform></translation>
     </message>
@@ -170,24 +175,29 @@
         <translation>Please insert your ID card into the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="49" />
+        <location filename="../../ui/screens/identify.py" line="50" />
         <source>The reader is below the screen. Keep the card in until you finish.</source>
         <translation>The reader is below the screen. Keep the card in until you finish.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="50" />
+        <location filename="../../ui/screens/identify.py" line="52" />
         <source>Insert demo card</source>
         <translation>Insert demo card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="51" />
+        <location filename="../../ui/screens/identify.py" line="53" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="65" />
+        <location filename="../../ui/screens/identify.py" line="67" />
         <source>This card has expired. Please use a valid ID card or ask the staff.</source>
         <translation>This card has expired. Please use a valid ID card or ask the staff.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="72" />
+        <source>The card could not be read. Please take it out and insert it again, chip first. If it still fails, please ask the staff.</source>
+        <translation>The card could not be read. Please take it out and insert it again, chip first. If it still fails, please ask the staff.</translation>
     </message>
 </context>
 <context>
@@ -264,52 +274,52 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/screens/review.py" line="49" />
+        <location filename="../../ui/screens/review.py" line="47" />
         <source>Please check your application</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="50" />
+        <location filename="../../ui/screens/review.py" line="48" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="51" />
+        <location filename="../../ui/screens/review.py" line="49" />
         <source>Submit application</source>
         <translation>Submit application</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="57" />
+        <location filename="../../ui/screens/review.py" line="55" />
         <source>The service centre cannot be reached right now. Nothing was lost: please try again, or ask the staff for help.</source>
         <translation>The service centre cannot be reached right now. Nothing was lost: please try again, or ask the staff for help.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="61" />
+        <location filename="../../ui/screens/review.py" line="59" />
         <source>The service centre could not accept this application. Please check the form or ask the staff.</source>
         <translation>The service centre could not accept this application. Please check the form or ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="65" />
+        <location filename="../../ui/screens/review.py" line="63" />
         <source>The service centre gave an answer the kiosk does not understand. Please ask the staff.</source>
         <translation>The service centre gave an answer the kiosk does not understand. Please ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="78" />
+        <location filename="../../ui/screens/review.py" line="76" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="79" />
+        <location filename="../../ui/screens/review.py" line="77" />
         <source>Department</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="80" />
+        <location filename="../../ui/screens/review.py" line="78" />
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="81" />
+        <location filename="../../ui/screens/review.py" line="79" />
         <source>ID number</source>
         <translation>ID number</translation>
     </message>

@@ -3,90 +3,95 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="43" />
+        <location filename="../../ui/screens/attract.py" line="47" />
         <source>Welcome to the OneStop service kiosk</source>
         <translation>欢迎使用一站式自助服务</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="45" />
+        <location filename="../../ui/screens/attract.py" line="49" />
         <source>Insert your ID card to apply for a service, or touch the button below.</source>
         <translation>请插入身份证办理业务，或按下方按钮开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="47" />
+        <location filename="../../ui/screens/attract.py" line="51" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="48" />
+        <location filename="../../ui/screens/attract.py" line="52" />
         <source>Insert demo card</source>
         <translation>插入示范证件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="53" />
+        <source>Please take your ID card from the reader.</source>
+        <translation>请取回您的身份证。</translation>
     </message>
 </context>
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="101" />
+        <location filename="../../ui/screens/catalog.py" line="92" />
         <source>Choose a service</source>
         <translation>请选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="102" />
+        <location filename="../../ui/screens/catalog.py" line="93" />
         <source>Try again</source>
         <translation>再试一次</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="103" />
+        <location filename="../../ui/screens/catalog.py" line="94" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="105" />
+        <location filename="../../ui/screens/catalog.py" line="96" />
         <source>All services</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="106" />
+        <location filename="../../ui/screens/catalog.py" line="97" />
         <source>Business registration</source>
         <translation>商事登记</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="107" />
+        <location filename="../../ui/screens/catalog.py" line="98" />
         <source>Tax</source>
         <translation>税务</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="108" />
+        <location filename="../../ui/screens/catalog.py" line="99" />
         <source>Social affairs</source>
         <translation>社会事务</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="109" />
+        <location filename="../../ui/screens/catalog.py" line="100" />
         <source>Construction and planning</source>
         <translation>工程建设</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="110" />
+        <location filename="../../ui/screens/catalog.py" line="101" />
         <source>Household and civil affairs</source>
         <translation>户政民政</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="111" />
+        <location filename="../../ui/screens/catalog.py" line="102" />
         <source>Requests and complaints</source>
         <translation>咨询与投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="120" />
+        <location filename="../../ui/screens/catalog.py" line="111" />
         <source>Loading the list of services…</source>
         <translation>正在载入办理事项…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="142" />
+        <location filename="../../ui/screens/catalog.py" line="133" />
         <source>The service list cannot be loaded right now. Please try again.</source>
         <translation>暂时无法载入办理事项，请再试一次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/catalog.py" line="162" />
+        <location filename="../../ui/screens/catalog.py" line="153" />
         <source>%n working day(s)</source>
         <translation><numerusform>%n 个工作日</numerusform></translation>
     </message>
@@ -94,12 +99,12 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../../ui/screens/form.py" line="129" />
+        <location filename="../../ui/screens/form.py" line="128" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="130" />
+        <location filename="../../ui/screens/form.py" line="129" />
         <source>Next: check and submit</source>
         <translation>下一步：核对并提交</translation>
     </message>
@@ -109,42 +114,42 @@
         <translation>请备好以下材料：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="190" />
+        <location filename="../../ui/screens/form.py" line="185" />
         <source>Please fill this in.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="191" />
+        <location filename="../../ui/screens/form.py" line="186" />
         <source>This is too long.</source>
         <translation>内容太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="192" />
+        <location filename="../../ui/screens/form.py" line="187" />
         <source>Please enter a number.</source>
         <translation>请输入数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="193" />
+        <location filename="../../ui/screens/form.py" line="188" />
         <source>This number is outside the allowed range.</source>
         <translation>数值超出允许范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="194" />
+        <location filename="../../ui/screens/form.py" line="189" />
         <source>Please enter a date as YYYY-MM-DD.</source>
         <translation>请按“年-月-日”输入日期，例如 2026-12-01。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="195" />
+        <location filename="../../ui/screens/form.py" line="190" />
         <source>Please choose one of the options.</source>
         <translation>请选择其中一项。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="196" />
+        <location filename="../../ui/screens/form.py" line="191" />
         <source>Please enter a phone number (7 to 15 digits).</source>
         <translation>请输入电话号码（7 至 15 位数字）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="197" />
+        <location filename="../../ui/screens/form.py" line="192" />
         <source>This ID number is not valid.</source>
         <translation>身份证号码不正确。</translation>
     </message>
@@ -152,12 +157,12 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/widgets.py" line="78" />
+        <location filename="../../ui/widgets.py" line="100" />
         <source>OneStop Self-Service</source>
         <translation>一站式自助服务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets.py" line="94" />
+        <location filename="../../ui/widgets.py" line="111" />
         <source>%n second(s) left</source>
         <translation><numerusform>剩余 %n 秒</numerusform></translation>
     </message>
@@ -170,24 +175,29 @@
         <translation>请将身份证插入读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="49" />
+        <location filename="../../ui/screens/identify.py" line="50" />
         <source>The reader is below the screen. Keep the card in until you finish.</source>
         <translation>读卡器在屏幕下方。办理完成前请勿取出证件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="50" />
+        <location filename="../../ui/screens/identify.py" line="52" />
         <source>Insert demo card</source>
         <translation>插入示范证件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="51" />
+        <location filename="../../ui/screens/identify.py" line="53" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="65" />
+        <location filename="../../ui/screens/identify.py" line="67" />
         <source>This card has expired. Please use a valid ID card or ask the staff.</source>
         <translation>此证件已过期。请使用有效证件，或咨询工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="72" />
+        <source>The card could not be read. Please take it out and insert it again, chip first. If it still fails, please ask the staff.</source>
+        <translation>无法读取此证件。请取出后重新插入（芯片朝内）；如仍无法读取，请咨询工作人员。</translation>
     </message>
 </context>
 <context>
@@ -264,52 +274,52 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/screens/review.py" line="49" />
+        <location filename="../../ui/screens/review.py" line="47" />
         <source>Please check your application</source>
         <translation>请核对申请内容</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="50" />
+        <location filename="../../ui/screens/review.py" line="48" />
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="51" />
+        <location filename="../../ui/screens/review.py" line="49" />
         <source>Submit application</source>
         <translation>确认提交</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="57" />
+        <location filename="../../ui/screens/review.py" line="55" />
         <source>The service centre cannot be reached right now. Nothing was lost: please try again, or ask the staff for help.</source>
         <translation>暂时无法连接服务中心，您填写的内容没有丢失。请再试一次，或咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="61" />
+        <location filename="../../ui/screens/review.py" line="59" />
         <source>The service centre could not accept this application. Please check the form or ask the staff.</source>
         <translation>服务中心未能受理此申请。请检查填写内容，或咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="65" />
+        <location filename="../../ui/screens/review.py" line="63" />
         <source>The service centre gave an answer the kiosk does not understand. Please ask the staff.</source>
         <translation>服务中心的回复无法识别，请咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="78" />
+        <location filename="../../ui/screens/review.py" line="76" />
         <source>Service</source>
         <translation>办理事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="79" />
+        <location filename="../../ui/screens/review.py" line="77" />
         <source>Department</source>
         <translation>受理部门</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="80" />
+        <location filename="../../ui/screens/review.py" line="78" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="81" />
+        <location filename="../../ui/screens/review.py" line="79" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>

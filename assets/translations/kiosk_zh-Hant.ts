@@ -3,90 +3,95 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="43" />
+        <location filename="../../ui/screens/attract.py" line="47" />
         <source>Welcome to the OneStop service kiosk</source>
         <translation>歡迎使用一站式自助服務</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="45" />
+        <location filename="../../ui/screens/attract.py" line="49" />
         <source>Insert your ID card to apply for a service, or touch the button below.</source>
         <translation>請插入身份證辦理業務，或按下方按鈕開始。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="47" />
+        <location filename="../../ui/screens/attract.py" line="51" />
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="48" />
+        <location filename="../../ui/screens/attract.py" line="52" />
         <source>Insert demo card</source>
         <translation>插入示範證件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="53" />
+        <source>Please take your ID card from the reader.</source>
+        <translation>請取回您的身份證。</translation>
     </message>
 </context>
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="101" />
+        <location filename="../../ui/screens/catalog.py" line="92" />
         <source>Choose a service</source>
         <translation>請選擇辦理事項</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="102" />
+        <location filename="../../ui/screens/catalog.py" line="93" />
         <source>Try again</source>
         <translation>再試一次</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="103" />
+        <location filename="../../ui/screens/catalog.py" line="94" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="105" />
+        <location filename="../../ui/screens/catalog.py" line="96" />
         <source>All services</source>
         <translation>全部事項</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="106" />
+        <location filename="../../ui/screens/catalog.py" line="97" />
         <source>Business registration</source>
         <translation>商事登記</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="107" />
+        <location filename="../../ui/screens/catalog.py" line="98" />
         <source>Tax</source>
         <translation>稅務</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="108" />
+        <location filename="../../ui/screens/catalog.py" line="99" />
         <source>Social affairs</source>
         <translation>社會事務</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="109" />
+        <location filename="../../ui/screens/catalog.py" line="100" />
         <source>Construction and planning</source>
         <translation>工程建設</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="110" />
+        <location filename="../../ui/screens/catalog.py" line="101" />
         <source>Household and civil affairs</source>
         <translation>戶政民政</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="111" />
+        <location filename="../../ui/screens/catalog.py" line="102" />
         <source>Requests and complaints</source>
         <translation>諮詢與投訴</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="120" />
+        <location filename="../../ui/screens/catalog.py" line="111" />
         <source>Loading the list of services…</source>
         <translation>正在載入辦理事項…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="142" />
+        <location filename="../../ui/screens/catalog.py" line="133" />
         <source>The service list cannot be loaded right now. Please try again.</source>
         <translation>暫時無法載入辦理事項，請再試一次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/catalog.py" line="162" />
+        <location filename="../../ui/screens/catalog.py" line="153" />
         <source>%n working day(s)</source>
         <translation><numerusform>%n 個工作日</numerusform></translation>
     </message>
@@ -94,12 +99,12 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../../ui/screens/form.py" line="129" />
+        <location filename="../../ui/screens/form.py" line="128" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="130" />
+        <location filename="../../ui/screens/form.py" line="129" />
         <source>Next: check and submit</source>
         <translation>下一步：核對並送出</translation>
     </message>
@@ -109,42 +114,42 @@
         <translation>請備妥以下材料：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="190" />
+        <location filename="../../ui/screens/form.py" line="185" />
         <source>Please fill this in.</source>
         <translation>此項必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="191" />
+        <location filename="../../ui/screens/form.py" line="186" />
         <source>This is too long.</source>
         <translation>內容太長。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="192" />
+        <location filename="../../ui/screens/form.py" line="187" />
         <source>Please enter a number.</source>
         <translation>請輸入數字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="193" />
+        <location filename="../../ui/screens/form.py" line="188" />
         <source>This number is outside the allowed range.</source>
         <translation>數值超出允許範圍。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="194" />
+        <location filename="../../ui/screens/form.py" line="189" />
         <source>Please enter a date as YYYY-MM-DD.</source>
         <translation>請按「年-月-日」輸入日期，例如 2026-12-01。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="195" />
+        <location filename="../../ui/screens/form.py" line="190" />
         <source>Please choose one of the options.</source>
         <translation>請選擇其中一項。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="196" />
+        <location filename="../../ui/screens/form.py" line="191" />
         <source>Please enter a phone number (7 to 15 digits).</source>
         <translation>請輸入電話號碼（7 至 15 位數字）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="197" />
+        <location filename="../../ui/screens/form.py" line="192" />
         <source>This ID number is not valid.</source>
         <translation>身份證號碼不正確。</translation>
     </message>
@@ -152,12 +157,12 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/widgets.py" line="78" />
+        <location filename="../../ui/widgets.py" line="100" />
         <source>OneStop Self-Service</source>
         <translation>一站式自助服務</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets.py" line="94" />
+        <location filename="../../ui/widgets.py" line="111" />
         <source>%n second(s) left</source>
         <translation><numerusform>剩餘 %n 秒</numerusform></translation>
     </message>
@@ -170,24 +175,29 @@
         <translation>請將身份證插入讀卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="49" />
+        <location filename="../../ui/screens/identify.py" line="50" />
         <source>The reader is below the screen. Keep the card in until you finish.</source>
         <translation>讀卡器在螢幕下方。辦理完成前請勿取出證件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="50" />
+        <location filename="../../ui/screens/identify.py" line="52" />
         <source>Insert demo card</source>
         <translation>插入示範證件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="51" />
+        <location filename="../../ui/screens/identify.py" line="53" />
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="65" />
+        <location filename="../../ui/screens/identify.py" line="67" />
         <source>This card has expired. Please use a valid ID card or ask the staff.</source>
         <translation>此證件已過期。請使用有效證件，或洽詢工作人員。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="72" />
+        <source>The card could not be read. Please take it out and insert it again, chip first. If it still fails, please ask the staff.</source>
+        <translation>無法讀取此證件。請取出後重新插入（晶片朝內）；如仍無法讀取，請洽詢工作人員。</translation>
     </message>
 </context>
 <context>
@@ -264,52 +274,52 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/screens/review.py" line="49" />
+        <location filename="../../ui/screens/review.py" line="47" />
         <source>Please check your application</source>
         <translation>請核對申請內容</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="50" />
+        <location filename="../../ui/screens/review.py" line="48" />
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="51" />
+        <location filename="../../ui/screens/review.py" line="49" />
         <source>Submit application</source>
         <translation>確認送出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="57" />
+        <location filename="../../ui/screens/review.py" line="55" />
         <source>The service centre cannot be reached right now. Nothing was lost: please try again, or ask the staff for help.</source>
         <translation>暫時無法連線服務中心，您填寫的內容沒有遺失。請再試一次，或洽詢工作人員。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="61" />
+        <location filename="../../ui/screens/review.py" line="59" />
         <source>The service centre could not accept this application. Please check the form or ask the staff.</source>
         <translation>服務中心未能受理此申請。請檢查填寫內容，或洽詢工作人員。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="65" />
+        <location filename="../../ui/screens/review.py" line="63" />
         <source>The service centre gave an answer the kiosk does not understand. Please ask the staff.</source>
         <translation>服務中心的回覆無法識別，請洽詢工作人員。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="78" />
+        <location filename="../../ui/screens/review.py" line="76" />
         <source>Service</source>
         <translation>辦理事項</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="79" />
+        <location filename="../../ui/screens/review.py" line="77" />
         <source>Department</source>
         <translation>受理部門</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="80" />
+        <location filename="../../ui/screens/review.py" line="78" />
         <source>Applicant</source>
         <translation>申請人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="81" />
+        <location filename="../../ui/screens/review.py" line="79" />
         <source>ID number</source>
         <translation>證件號碼</translation>
     </message>

@@ -188,3 +188,32 @@ def test_correcting_a_field_clears_its_complaint(qtbot: QtBot, make_shell: MakeS
     assert editor.line_edit is not None
     type_into(qtbot, editor.line_edit, "燈")
     assert not editor.problem.isVisibleTo(window)
+
+
+def test_a_card_left_in_the_reader_is_announced_until_taken(
+    qtbot: QtBot, make_shell: MakeShell
+) -> None:
+    shell, kiosk = make_shell()
+    window, reader = shell.window, kiosk.reader
+    assert isinstance(reader, SimulatedReader)
+    reader.insert(DEMO_IDENTITY)
+    qtbot.mouseClick(window.menu.finish, LEFT)
+    assert kiosk.session.state is State.ATTRACT
+    assert window.attract.card_reminder.isVisibleTo(window)
+    assert window.attract.card_reminder.text() == "請取回您的身份證。"
+    reader.remove()
+    assert not window.attract.card_reminder.isVisibleTo(window)
+
+
+def test_a_card_that_cannot_be_read_is_explained(qtbot: QtBot, make_shell: MakeShell) -> None:
+    shell, kiosk = make_shell()
+    reporter = threading.Thread(
+        target=shell.card_events.card_error, args=("card removed during reading",)
+    )
+    reporter.start()
+    reporter.join(5)
+    qtbot.waitUntil(lambda: kiosk.session.state is State.IDENTIFY, timeout=5000)
+    refusal = shell.window.identify.refusal
+    assert refusal.isVisibleTo(shell.window) and "重新插入" in refusal.text()
+    kiosk.reader.insert(DEMO_IDENTITY)  # type: ignore[attr-defined]
+    assert kiosk.session.state is State.MENU

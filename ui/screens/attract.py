@@ -25,9 +25,13 @@ class AttractScreen(Screen):
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = label("lead", self)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card_reminder = label("warning", self)
+        self.card_reminder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card_reminder.hide()
         self.start = big_button("primary", self)
         self.start.clicked.connect(self.start_requested)
         self.body.addStretch(1)
+        self.body.addWidget(self.card_reminder)
         self.body.addWidget(self.welcome)
         self.body.addWidget(self.hint)
         self.body.addSpacing(32)
@@ -46,3 +50,7 @@ class AttractScreen(Screen):
         )
         self.start.setText(self.tr("Start"))
         self.demo_card.setText(self.tr("Insert demo card"))
+        self.card_reminder.setText(self.tr("Please take your ID card from the reader."))
+
+    def show_card_reminder(self, visible: bool) -> None:
+        self.card_reminder.setVisible(visible)

@@ -66,4 +66,11 @@ class IdentifyScreen(Screen):
             self.refusal.setText(
                 self.tr("This card has expired. Please use a valid ID card or ask the staff.")
             )
+        elif self._refusal is CardRefusal.UNREADABLE:
+            self.refusal.setText(
+                self.tr(
+                    "The card could not be read. Please take it out and insert it again, "
+                    "chip first. If it still fails, please ask the staff."
+                )
+            )
         self.refusal.setVisible(self._refusal is not None)

@@ -200,3 +200,13 @@ def test_draft_repr_shows_no_personal_data(session: Session) -> None:
     walk_to_review(session)
     text = repr(session.begin_submit())
     assert DEMO_IDENTITY.id_number not in text and DEMO_IDENTITY.name not in text
+
+
+def test_an_unreadable_card_is_explained_then_a_good_one_accepted(session: Session) -> None:
+    session.card_unreadable()
+    assert session.state is State.IDENTIFY
+    assert session.card_refusal is CardRefusal.UNREADABLE
+    assert session.accept_card(DEMO_IDENTITY)
+    assert session.card_refusal is None and session.state is State.MENU
+    session.card_unreadable()  # a reader error mid-session changes nothing
+    assert session.state is State.MENU
