@@ -27,3 +27,12 @@ class CardProfile(ABC):
     @abstractmethod
     def read(self, session: ApduSession) -> Identity:
         """Read the identity (after a successful ``probe``); raise CardReadError subclasses."""
+
+
+# Below the ABC on purpose: each profile module imports ``CardProfile`` from this package.
+from drivers.cards.profiles.belgian_eid import BelgianEidProfile  # noqa: E402
+from drivers.cards.profiles.estonian_id import EstonianIdProfile  # noqa: E402
+from drivers.cards.profiles.taiwan_nhi import TaiwanNhiProfile  # noqa: E402
+
+# The order the reader tries them in.
+PROFILES: tuple[CardProfile, ...] = (BelgianEidProfile(), EstonianIdProfile(), TaiwanNhiProfile())

@@ -41,3 +41,10 @@ def test_gb11643_check_character_against_the_standards_example() -> None:
     assert is_valid_gb11643(DEMO_IDENTITY.id_number)
     assert not is_valid_gb11643("110105194912310021")
     assert not is_valid_gb11643("11010519491231002")
+
+
+@pytest.mark.parametrize(
+    "text", ["11010519491231002X\n", "１１010519491231002X", "٣1010519491231002X"]
+)
+def test_gb11643_accepts_only_plain_ascii(text: str) -> None:
+    assert not is_valid_gb11643(text)
