@@ -14,6 +14,9 @@ DEBS=(
   fonts-noto-cjk fontconfig
   # printers: usb:// (libusb), cups:// (CUPS's lp client); the tests run a real cupsd
   libusb-1.0-0 cups-client cups-daemon cups-core-drivers
+  # card readers: pcscd; pyscard compiles against libpcsclite (no Linux wheel); the tests put
+  # virtual cards on pcscd's vpcd driver inside a private network namespace (iproute2)
+  pcscd libpcsclite-dev vsmartcard-vpcd iproute2 gcc python3-dev
   # the venv
   python3 python3-venv
 )
