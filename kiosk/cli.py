@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from kiosk import __version__, cli_printer
+from kiosk import __version__, cli_cards, cli_printer
 from kiosk.config import CONFIG_PATH_VARIABLE, ConfigError, KioskConfig, load_config
 from kiosk.logs import PersonalDataRedactor, configure_logging
 
@@ -51,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("server", help="the reference backend alone (see `kiosk server --help`)")
 
     cli_printer.add_commands(commands)
+    cli_cards.add_commands(commands)
 
     config = commands.add_parser("config", help="configuration tools")
     config_commands = config.add_subparsers(dest="config_command", required=True, metavar="ACTION")
@@ -174,6 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in ("printer", "receipt"):
         configure_logging(PersonalDataRedactor())
         return cli_printer.run(args)
+    if args.command == "card":
+        configure_logging(PersonalDataRedactor())
+        return cli_cards.run(args)
 
     redactor = PersonalDataRedactor()
     try:
