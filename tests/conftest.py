@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
 
 from tests.support import RunningBackend
 from ui.offscreen import use_offscreen_screen
 
 # Before pytest-qt creates the QApplication.
 use_offscreen_screen(1920, 1080)
+
+# Fuzzing depth: a short run in the test command, a long one from bench/fuzz.py.
+settings.register_profile(
+    "onestop", max_examples=int(os.environ.get("ONESTOP_FUZZ_EXAMPLES", "200")), deadline=None
+)
+settings.load_profile("onestop")
 
 
 @pytest.fixture(scope="session")

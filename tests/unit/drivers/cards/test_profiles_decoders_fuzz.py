@@ -33,7 +33,7 @@ from tests.integration.cards.virtual_cards.estonian_id import PERSONAL_DATA
 from tests.integration.cards.virtual_cards.taiwan_nhi import basic_data_record
 from tests.unit.drivers.cards.virtual_session import ScriptedTransmitter
 
-FUZZ = settings(max_examples=200, deadline=None)
+FUZZ = settings(deadline=None)
 VALID_BELGIAN = BelgianEidCard()
 VALID_IDENTITY_FILE = VALID_BELGIAN.files["3F00DF014031"]
 VALID_ADDRESS_FILE = VALID_BELGIAN.files["3F00DF014033"]

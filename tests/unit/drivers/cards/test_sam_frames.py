@@ -133,7 +133,7 @@ def drain(reassembler: FrameReassembler) -> tuple[list[bytes], int]:
     raise AssertionError("pop_body kept returning frames from a finite buffer")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.binary(max_size=3000), st.lists(st.integers(min_value=0, max_value=3000), max_size=40))
 def test_any_bytes_in_any_pieces_give_frames_or_checksum_errors(
     stream: bytes, cuts: list[int]
@@ -159,7 +159,7 @@ responses = st.builds(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(
     st.lists(st.tuples(noise_without_preamble, responses), min_size=1, max_size=4),
     st.lists(st.integers(min_value=0, max_value=8000), max_size=60),
@@ -178,7 +178,7 @@ def test_frames_survive_noise_and_any_cutting(
     assert received == [response for _, response in framed]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.binary(min_size=0, max_size=64), st.sampled_from([FIND_CARD, SELECT_CARD, SAM_STATUS]))
 def test_requests_round_trip(data: bytes, command: Command) -> None:
     frame = encode_request(SamRequest(command, data))

@@ -140,7 +140,7 @@ def test_encoding_refuses_a_field_that_does_not_fit() -> None:
         block(name="很" * 16)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.binary(max_size=1400))
 def test_arbitrary_card_data_is_an_identity_or_a_data_error(data: bytes) -> None:
     try:
@@ -155,7 +155,7 @@ def test_arbitrary_card_data_is_an_identity_or_a_data_error(data: bytes) -> None
 field_text = st.text(alphabet="0123456789X长期汉 \x00\ud7ff", max_size=18)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.fixed_dictionaries(dict.fromkeys(FIELDS, field_text)))
 def test_arbitrary_field_contents_are_an_identity_or_a_data_error(fields: dict[str, str]) -> None:
     """Closer to valid than random bytes, so the later checks get exercised as well."""
@@ -209,7 +209,7 @@ def citizens(draw: st.DrawFn) -> tuple[dict[str, str], Identity]:
     return fields, expected
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(citizens())
 def test_any_valid_card_round_trips(citizen: tuple[dict[str, str], Identity]) -> None:
     fields, expected = citizen
