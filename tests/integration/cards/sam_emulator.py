@@ -113,7 +113,10 @@ class SamEmulator:
     def _serve(self) -> None:
         reassembler = FrameReassembler()
         while not self._stop.is_set():
-            readable, _, _ = select.select([self._master], [], [], 0.05)
+            try:
+                readable, _, _ = select.select([self._master], [], [], 0.05)
+            except OSError:
+                return  # the descriptor was closed under us: the adapter is unplugged
             if not readable:
                 continue
             try:
