@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,3 +25,18 @@ class RunningBackend:
             return connection.execute(sql, parameters).fetchall()
         finally:
             connection.close()
+
+
+def run_kiosk(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """``kiosk ARGS`` as its own process, as staff run it; output captured, no stdin."""
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env if env is not None else dict(os.environ),
+        stdin=subprocess.DEVNULL,
+    )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import Protocol
 
 from drivers.cards.identity import Identity
+
+log = logging.getLogger(__name__)
 
 
 class CardReaderError(Exception):
@@ -50,3 +54,13 @@ class CardReader(ABC):
     @property
     def is_simulated(self) -> bool:
         return False
+
+
+def deliver(listener: CardListener | None, event: Callable[[CardListener], None]) -> None:
+    """Hand ``event`` to the listener; a bug in the listener must not end the reader's thread."""
+    if listener is None:
+        return
+    try:
+        event(listener)
+    except Exception:
+        log.exception("the card listener failed")

@@ -22,6 +22,7 @@ from drivers.cards.base import (
     CardReadError,
     CardRemoved,
     UnknownCard,
+    deliver,
 )
 from drivers.cards.identity import Identity
 from drivers.cards.pcsc_card import CardUnresponsive, accepted_names, read_card
@@ -258,10 +259,5 @@ class PcscReader(CardReader):
         self._notify(lambda listener: listener.card_error(reason))
 
     def _notify(self, event: Callable[[CardListener], None]) -> None:
-        listener = self._listener
-        if listener is None or self._stopping.is_set():
-            return
-        try:
-            event(listener)
-        except Exception:
-            log.exception("the card listener failed")
+        if not self._stopping.is_set():
+            deliver(self._listener, event)

@@ -24,6 +24,7 @@ from drivers.cards.base import (
     CardReaderError,
     CardReadError,
     CardRemoved,
+    deliver,
 )
 from drivers.cards.identity import Identity
 from drivers.cards.sam_frames import FrameChecksumError
@@ -163,13 +164,8 @@ class SamSerialReader(CardReader):
         self._notify(lambda listener: listener.card_error(reason))
 
     def _notify(self, event: Callable[[CardListener], None]) -> None:
-        listener = self._listener
-        if listener is None or self._stop.is_set():
-            return
-        try:
-            event(listener)
-        except Exception:  # the listener's bug must not end the polling
-            log.exception("card listener failed")
+        if not self._stop.is_set():
+            deliver(self._listener, event)
 
 
 def find_with_retries(link: SamLink) -> bool:

@@ -12,22 +12,9 @@ import zxingcpp
 from PIL import Image, ImageStat
 
 from kiosk import __version__
+from tests.support import run_kiosk as kiosk
 
 TOUR_SCREENS = {"attract", "identify", "menu", "catalog", "form", "review", "receipt"}
-
-
-def kiosk(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 60
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env if env is not None else dict(os.environ),
-        stdin=subprocess.DEVNULL,
-    )
 
 
 def headless_env() -> dict[str, str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,19 +13,9 @@ from PIL import Image
 from drivers.printers.layout import Cut, KeyValue, Receipt, Title
 from kiosk.spool import ReprintSpool
 from tests.integration.printers.peer import READY, PrinterPeer
+from tests.support import run_kiosk as kiosk
 
 PAPER_OUT = {1: 0x1A, 2: 0x32, 4: 0x72}
-
-
-def kiosk(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 @pytest.fixture

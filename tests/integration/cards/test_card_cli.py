@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
@@ -15,22 +14,10 @@ from drivers.cards.profiles import PROFILES
 from kiosk.cli_cards import identity_fields
 from tests.integration.cards.virtual_cards import CARDS
 from tests.integration.cards.vpcd import VpcdStack
+from tests.support import run_kiosk as kiosk
 from tests.unit.drivers.cards.virtual_session import VirtualCardTransmitter
 
 KINDS = [profile.kind for profile in PROFILES]
-
-
-def kiosk(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    # The environment carries PCSCLITE_CSOCK_NAME: the command talks to the test's pcscd.
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=dict(os.environ),
-        stdin=subprocess.DEVNULL,
-    )
 
 
 def read_directly(kind: DocumentKind) -> dict[str, object]:
