@@ -141,6 +141,7 @@ def _tour(args: argparse.Namespace, redactor: PersonalDataRedactor) -> int:
         try:
             defaults = demo_defaults(paths, backend.url)
             defaults["kiosk"]["language"] = args.language
+            defaults["session"] = {"tap_guard_ms": 0}  # scripted taps, not a double tap
             kiosk = build_kiosk(load_config(None, environ={}, defaults=defaults), redactor)
             try:
                 written = run_tour(kiosk, None if args.report_rss else args.out, paths.receipts_dir)

@@ -142,6 +142,9 @@ class SessionSection:
     receipt_timeout_s: int = setting(30, whole_number(3, 3600))
     # A card left in the reader after the session: beep as well as show the reminder.
     card_reminder_beep: bool = setting(False, boolean)
+    # Taps this soon after a screen changed are dropped: a double tap must not also press
+    # whatever the next screen has under the finger.
+    tap_guard_ms: int = setting(350, whole_number(0, 2000))
 
 
 @dataclass(frozen=True)

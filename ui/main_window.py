@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
@@ -33,6 +34,16 @@ log = logging.getLogger(__name__)
 
 _CITIZEN_INPUT = frozenset(
     {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress}
+)
+_TAPS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TouchEnd,
+    }
 )
 
 
@@ -104,7 +115,12 @@ class MainWindow(QWidget):
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
         self._painted = False
-        self.attract.installEventFilter(self)
+        self._tap_guard_s = kiosk.config.session.tap_guard_ms / 1000
+        self._screen_changed_at = -1.0
+        # Every touch and key press anywhere in the window restarts the idle countdown.
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self._apply_language(self._session.language)
         self._show(State.ATTRACT)
 
@@ -146,6 +162,8 @@ class MainWindow(QWidget):
             log.error("no screen for state %s", state.value)
             return
         screen.show_session(self._session)
+        if self.stack.currentWidget() is not screen:
+            self._screen_changed_at = time.monotonic()
         self.stack.setCurrentWidget(screen)
         self.header.show_countdown(self._session.seconds_left())
 
@@ -160,12 +178,23 @@ class MainWindow(QWidget):
     # -- the citizen and the devices → session ----------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _CITIZEN_INPUT:
+        kind = event.type()
+        if kind in _TAPS:
+            if kind in _CITIZEN_INPUT:
+                self._session.touch()
+            return self._is_ghost_tap(watched)
+        if kind == QEvent.Type.KeyPress:
             self._session.touch()
-        elif watched is self.attract and event.type() == QEvent.Type.Paint and not self._painted:
+        elif kind == QEvent.Type.Paint and watched is self.attract and not self._painted:
             self._painted = True
             QTimer.singleShot(0, self.first_painted.emit)
         return False
+
+    def _is_ghost_tap(self, watched: QObject) -> bool:
+        """A tap that lands on a screen which appeared under the finger a moment ago."""
+        if time.monotonic() - self._screen_changed_at >= self._tap_guard_s:
+            return False
+        return isinstance(watched, QWidget) and self.isAncestorOf(watched)
 
     def _remind_of_card(self, on: bool) -> None:
         self.attract.show_card_reminder(on)
@@ -234,8 +263,8 @@ class MainWindow(QWidget):
 
     def _submit(self) -> None:
         session = self._session
-        if session.service is None or session.identity is None:
-            return
+        if session.state is not State.REVIEW or session.service is None or session.identity is None:
+            return  # a second tap while the first is already on its way
         draft = session.begin_submit()
         service, identity, desk = session.service, session.identity, self._kiosk.desk
         self._tasks.run(lambda: desk.file(draft, service, identity), self._filed, self._not_filed)

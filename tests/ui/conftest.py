@@ -33,7 +33,11 @@ def make_shell(
     built: list[tuple[Shell, Kiosk]] = []
 
     def make(
-        *, backend_url: str | None = None, receipt_timeout_s: int = 30, idle_timeout_s: int = 90
+        *,
+        backend_url: str | None = None,
+        receipt_timeout_s: int = 30,
+        idle_timeout_s: int = 90,
+        tap_guard_ms: int = 0,  # scripted taps come faster than any finger
     ) -> tuple[Shell, Kiosk]:
         config = load_config(
             None,
@@ -43,6 +47,7 @@ def make_shell(
                 "session": {
                     "idle_timeout_s": idle_timeout_s,
                     "receipt_timeout_s": receipt_timeout_s,
+                    "tap_guard_ms": tap_guard_ms,
                 },
                 "backend": {
                     "url": backend_url or backend.url,

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from drivers.cards.simulated import DEMO_IDENTITY, SimulatedReader
 from kiosk.i18n import Language
 from kiosk.session import State, SubmitFailure
+from tests.support import RunningBackend
 from tests.ui.conftest import MakeShell, card_to_catalog, click_in_view, type_into
 
 LEFT = Qt.MouseButton.LeftButton
@@ -217,3 +218,51 @@ def test_a_card_that_cannot_be_read_is_explained(qtbot: QtBot, make_shell: MakeS
     assert refusal.isVisibleTo(shell.window) and "重新插入" in refusal.text()
     kiosk.reader.insert(DEMO_IDENTITY)  # type: ignore[attr-defined]
     assert kiosk.session.state is State.MENU
+
+
+def test_a_double_tap_does_not_press_the_next_screen(qtbot: QtBot, make_shell: MakeShell) -> None:
+    shell, kiosk = make_shell(tap_guard_ms=400)
+    window = shell.window
+    qtbot.mouseClick(window.attract.demo_card, LEFT)
+    assert kiosk.session.state is State.MENU
+    qtbot.mouseClick(window.menu.apply, LEFT)  # the second tap of a double tap
+    assert kiosk.session.state is State.MENU
+    qtbot.wait(450)
+    qtbot.mouseClick(window.menu.apply, LEFT)
+    assert kiosk.session.state is State.CATALOG
+
+
+def test_typing_keeps_the_session_alive(qtbot: QtBot, make_shell: MakeShell) -> None:
+    shell, kiosk = make_shell(idle_timeout_s=5)
+    window = shell.window
+    card_to_catalog(qtbot, window)
+    service = next(s for s in kiosk.catalog.services() if s.code == "HL-002")
+    click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
+    edit = window.form.editors["subject"].line_edit
+    assert edit is not None
+    for _ in range(4):  # 8 s of slow typing, longer than the 5 s idle limit
+        qtbot.wait(2000)
+        qtbot.keyClicks(edit, "a")
+    assert kiosk.session.state is State.FORM
+    assert edit.text() == "aaaa"
+
+
+def test_a_second_tap_on_submit_files_once(
+    qtbot: QtBot, make_shell: MakeShell, backend: RunningBackend
+) -> None:
+    shell, kiosk = make_shell()
+    window, session = shell.window, kiosk.session
+    card_to_catalog(qtbot, window)
+    service = next(s for s in kiosk.catalog.services() if s.code == "HL-002")
+    click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
+    for field in service.fields:
+        edit = window.form.editors[field.name].line_edit
+        assert edit is not None
+        type_into(qtbot, edit, "13800138000" if field.kind.value == "phone" else "二次點擊")
+    qtbot.mouseClick(window.form.next, LEFT)
+    count = "SELECT count(*) FROM applications"
+    (before,) = backend.rows(count)
+    window.review.submit.click()
+    window.review.submit.click()  # the screen has not changed yet: a real double tap
+    qtbot.waitUntil(lambda: session.state is State.RECEIPT, timeout=20000)
+    assert backend.rows(count) == [(before[0] + 1,)]
