@@ -7,17 +7,24 @@ Only the window-opening commands import ``ui`` (and so Qt), and only ``kiosk ser
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from kiosk import __version__, cli_cards, cli_printer
+from kiosk import __version__
 from kiosk.config import CONFIG_PATH_VARIABLE, ConfigError, KioskConfig, load_config
 from kiosk.logs import PersonalDataRedactor, configure_logging
 
 EXIT_OK, EXIT_FAILURE, EXIT_CONFIG = 0, 1, 2
+# Staff tools for devices, kept out of the kiosk's own start-up path.
+_DEVICE_COMMANDS = {
+    "printer": "kiosk.cli_printer",
+    "receipt": "kiosk.cli_printer",
+    "card": "kiosk.cli_cards",
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,8 +57,10 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("server", help="the reference backend alone (see `kiosk server --help`)")
 
-    cli_printer.add_commands(commands)
-    cli_cards.add_commands(commands)
+    # Defined in their own modules, imported only when used (see main).
+    commands.add_parser("printer", help="check, test and reprint on a receipt printer")
+    commands.add_parser("receipt", help="receipt tools (render ESC/POS bytes as a PNG)")
+    commands.add_parser("card", help="read and watch ID cards, list readers")
 
     config = commands.add_parser("config", help="configuration tools")
     config_commands = config.add_subparsers(dest="config_command", required=True, metavar="ACTION")
@@ -170,15 +179,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from server.cli import main as server_main
 
         return server_main(argv[1:], prog="kiosk server")
+    if argv[:1] and argv[0] in _DEVICE_COMMANDS:
+        configure_logging(PersonalDataRedactor())
+        device_cli = importlib.import_module(_DEVICE_COMMANDS[argv[0]])
+        return int(device_cli.main(argv))
     args = _parser().parse_args(argv)
     if args.command == "config":
         return _config_check(args.file)
-    if args.command in ("printer", "receipt"):
-        configure_logging(PersonalDataRedactor())
-        return cli_printer.run(args)
-    if args.command == "card":
-        configure_logging(PersonalDataRedactor())
-        return cli_cards.run(args)
 
     redactor = PersonalDataRedactor()
     try:

@@ -37,6 +37,13 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     actions.add_parser("readers", help="list the PC/SC readers pcscd sees")
 
 
+def main(argv: list[str]) -> int:
+    """``kiosk COMMAND ...`` for this module's commands (argv starts with the command)."""
+    parser = argparse.ArgumentParser(prog="kiosk")
+    add_commands(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
+    return run(parser.parse_args(argv))
+
+
 def run(args: argparse.Namespace) -> int:
     if args.card_command == "read":
         return _read(args.reader, args.timeout, as_json=args.json, reveal=args.reveal)

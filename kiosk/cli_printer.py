@@ -48,6 +48,13 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
 
 
+def main(argv: list[str]) -> int:
+    """``kiosk COMMAND ...`` for this module's commands (argv starts with the command)."""
+    parser = argparse.ArgumentParser(prog="kiosk")
+    add_commands(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
+    return run(parser.parse_args(argv))
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         if args.command == "receipt":
