@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass
 
 from drivers.cards.identity import Identity
-from drivers.printers.base import PaperState, Printer, PrinterError, PrinterUnavailable
+from drivers.printers.base import PaperState, Printer, PrinterUnavailable
 from drivers.printers.layout import Receipt
 from kiosk.api import ApplicationDraft, ApplicationRecord, BackendClient
 from kiosk.catalog import Service
@@ -60,17 +60,22 @@ class ApplicationDesk:
         """Submit (raises ``BackendError``), then print: a printer problem never undoes a filing."""
         record = self._client.submit_application(draft)
         log.info("application %s filed for service %s", record.number, service.code)
-        receipt = application_receipt(
-            number=record.number,
-            service_name=service.name_in(draft.language),
-            submitted_at=record.submitted_at.astimezone(),
-            promised_by=record.promised_by,
-            status_url=record.status_url,
-            applicant_masked_name=identity.masked_name(),
-            applicant_masked_id=identity.masked_id(),
-            kiosk_id=self._kiosk_id,
-            language=draft.language,
-        )
+        try:
+            receipt = application_receipt(
+                number=record.number,
+                service_name=service.name_in(draft.language),
+                submitted_at=record.submitted_at.astimezone(),
+                promised_by=record.promised_by,
+                status_url=record.status_url,
+                applicant_masked_name=identity.masked_name(),
+                applicant_masked_id=identity.masked_id(),
+                kiosk_id=self._kiosk_id,
+                language=draft.language,
+            )
+        except Exception:
+            # The application is filed: whatever went wrong on paper, the citizen gets the number.
+            log.exception("receipt for %s could not be laid out", record.number)
+            return Filed(record, PrintOutcome.PRINT_FAILED)
         return Filed(record, self._print(receipt))
 
     def _print(self, receipt: Receipt) -> PrintOutcome:
@@ -80,13 +85,19 @@ class ApplicationDesk:
             if status.paper is PaperState.NEAR_END:
                 log.warning("printer paper near end: staff, please change the roll")
             if not status.can_print:
-                self._spool.keep(receipt, f"printer could not print: {status}")
+                self._keep(receipt, f"printer could not print: {status}")
                 return PrintOutcome.PRINTER_UNAVAILABLE
             self._printer.print(receipt)
         except PrinterUnavailable as error:
-            self._spool.keep(receipt, f"printer unavailable: {error}")
+            self._keep(receipt, f"printer unavailable: {error}")
             return PrintOutcome.PRINTER_UNAVAILABLE
-        except PrinterError as error:
-            self._spool.keep(receipt, f"printing failed: {error}")
+        except Exception as error:  # PrinterError, or a driver's bug: the filing stands
+            self._keep(receipt, f"printing failed: {error}")
             return PrintOutcome.PRINT_FAILED
         return PrintOutcome.PRINTED
+
+    def _keep(self, receipt: Receipt, reason: str) -> None:
+        try:
+            self._spool.keep(receipt, reason)
+        except OSError as error:  # a full or broken disk: the number on screen must do
+            log.error("receipt %s could not be kept for reprint: %s", receipt.reference, error)

@@ -48,11 +48,15 @@ class ReprintSpool:
             "receipt": receipt_to_json(receipt),
         }
         temporary = path.with_suffix(".tmp")
-        with temporary.open("w", encoding="utf-8") as handle:
-            json.dump(record, handle, ensure_ascii=False)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(path)
+        try:
+            with temporary.open("w", encoding="utf-8") as handle:
+                json.dump(record, handle, ensure_ascii=False)
+                handle.flush()
+                os.fsync(handle.fileno())
+            temporary.replace(path)
+        except OSError:
+            temporary.unlink(missing_ok=True)  # nothing half-written stays behind
+            raise
         log.warning("receipt %s kept for reprint: %s", receipt.reference, reason)
         self.prune(now=kept_at)
         return path

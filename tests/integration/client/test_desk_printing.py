@@ -76,3 +76,13 @@ def test_paper_near_end_still_prints_and_warns_staff(
     peers.append(low)
     assert file_once(backend, low, ReprintSpool(tmp_path)) is PrintOutcome.PRINTED
     assert "paper near end" in caplog.text
+
+
+def test_a_full_spool_disk_still_gives_the_citizen_the_number(
+    backend: RunningBackend, peers: list[PrinterPeer], tmp_path: Path
+) -> None:
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("a file where the spool directory should be")
+    empty = PrinterPeer(PAPER_OUT)
+    peers.append(empty)
+    assert file_once(backend, empty, ReprintSpool(blocked)) is PrintOutcome.PRINTER_UNAVAILABLE

@@ -73,3 +73,19 @@ def test_an_unreadable_file_does_not_hide_the_others(tmp_path: Path) -> None:
     spool.keep(receipt("OS5"), "x", now=10)
     (tmp_path / "000000000000001-broken.json").write_text("{not json", encoding="utf-8")
     assert [j.reference for j in spool.pending()] == ["OS5"]
+
+
+def test_a_full_disk_leaves_no_half_written_job(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ENOSPC is injected at fsync: a real full disk cannot be arranged in a test as root."""
+    import errno
+    import os
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError):
+        ReprintSpool(tmp_path).keep(receipt("OS6"), "paper out")
+    assert list(tmp_path.iterdir()) == []
