@@ -53,6 +53,7 @@ class Event(Enum):
     BACK = "back"
     FINISH = "finish"
     TIMEOUT = "timeout"
+    CARD_REMOVED = "card-removed"
 
 
 S, E = State, Event
@@ -77,8 +78,12 @@ _NAVIGATION: dict[tuple[State, Event], State] = {
 # Every state a citizen can walk away from times out to attract; submitting is bounded by the
 # client's own timeouts instead, so an answer is never thrown away half-received.
 NO_IDLE_TIMEOUT = frozenset({S.ATTRACT, S.SUBMITTING, S.OUT_OF_SERVICE})
+# Taking the card ends a session the card opened; during submitting and on the receipt
+# screen taking it is expected (the citizen leaves with card and receipt).
+CARD_SESSION = frozenset({S.MENU, S.CATALOG, S.FORM, S.REVIEW})
 TRANSITIONS: Mapping[tuple[State, Event], State] = {
     **_NAVIGATION,
+    **{(state, E.CARD_REMOVED): S.ATTRACT for state in CARD_SESSION},
     **{(state, E.TIMEOUT): S.ATTRACT for state in State if state not in NO_IDLE_TIMEOUT},
 }
 
@@ -288,7 +293,18 @@ class Session:
     def submission_succeeded(self, record: ApplicationRecord, printed: PrintOutcome) -> None:
         self.record = record
         self.print_outcome = printed
+        # Filed: another application, even for the same service, is a new one with a new key.
+        self.draft = None
+        self.form_values = {}
         self.fire(Event.SUBMITTED)
+
+    def card_removed(self) -> bool:
+        """The card left the reader: mid-session that ends the session (True), so the next
+        person cannot act under the first one's identity."""
+        if not self.can(Event.CARD_REMOVED):
+            return False
+        self.fire(Event.CARD_REMOVED)
+        return True
 
     def submission_failed(self, failure: SubmitFailure, detail: str = "") -> None:
         self.submit_failure = failure

@@ -208,6 +208,8 @@ class MainWindow(QWidget):
         log.info("card removed")
         self._card_present = False
         self._remind_of_card(False)
+        if self._session.card_removed():
+            log.info("card taken mid-session: session ended")
 
     def _card_failed(self, reason: str) -> None:
         log.warning("card reader: %s", reason)
@@ -274,7 +276,7 @@ class MainWindow(QWidget):
 
     def _not_filed(self, error: Exception) -> None:
         log.warning("application not filed: %s", error)
-        if isinstance(error, BackendRejected):
+        if isinstance(error, BackendRejected) and error.status < 500:
             failure = SubmitFailure.REJECTED
         elif isinstance(error, BackendAnswerInvalid):
             failure = SubmitFailure.INVALID_ANSWER

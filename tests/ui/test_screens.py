@@ -266,3 +266,18 @@ def test_a_second_tap_on_submit_files_once(
     window.review.submit.click()  # the screen has not changed yet: a real double tap
     qtbot.waitUntil(lambda: session.state is State.RECEIPT, timeout=20000)
     assert backend.rows(count) == [(before[0] + 1,)]
+
+
+def test_taking_the_card_mid_form_ends_the_session(qtbot: QtBot, make_shell: MakeShell) -> None:
+    shell, kiosk = make_shell()
+    window, reader = shell.window, kiosk.reader
+    assert isinstance(reader, SimulatedReader)
+    card_to_catalog(qtbot, window)
+    service = next(s for s in kiosk.catalog.services() if s.code == "HL-002")
+    click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
+    edit = window.form.editors["subject"].line_edit
+    assert edit is not None
+    type_into(qtbot, edit, "私事")
+    reader.remove()
+    assert kiosk.session.state is State.ATTRACT
+    assert kiosk.session.identity is None and window.form.editors == {}

@@ -210,3 +210,36 @@ def test_an_unreadable_card_is_explained_then_a_good_one_accepted(session: Sessi
     assert session.card_refusal is None and session.state is State.MENU
     session.card_unreadable()  # a reader error mid-session changes nothing
     assert session.state is State.MENU
+
+
+def test_after_a_filing_the_next_application_is_a_new_one(session: Session) -> None:
+    walk_to_review(session)
+    first = session.begin_submit()
+    session.submission_succeeded(RECORD, PrintOutcome.PRINTED)
+    assert session.draft is None and session.form_values == {}
+    session.fire(Event.APPLY)  # "apply for another service": the same one again
+    session.choose_service(SERVICE)
+    assert session.complete_form({"phone": "13800138000", "note": ""})
+    assert session.begin_submit().idempotency_key != first.idempotency_key
+
+
+@pytest.mark.parametrize("where", ["menu", "form", "review"])
+def test_taking_the_card_mid_session_ends_it(session: Session, where: str) -> None:
+    session.fire(Event.TOUCH)
+    session.accept_card(DEMO_IDENTITY)
+    if where != "menu":
+        session.fire(Event.APPLY)
+        session.choose_service(SERVICE)
+    if where == "review":
+        session.complete_form({"phone": "13800138000"})
+    assert session.card_removed()
+    assert session.state is State.ATTRACT and session.identity is None
+
+
+def test_taking_the_card_while_submitting_or_on_the_receipt_is_expected(session: Session) -> None:
+    walk_to_review(session)
+    session.begin_submit()
+    assert not session.card_removed()
+    session.submission_succeeded(RECORD, PrintOutcome.PRINTED)
+    assert not session.card_removed()
+    assert session.state is State.RECEIPT
