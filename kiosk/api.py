@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from kiosk.catalog import CatalogFormatError, Service, parse_catalog, parse_service
 from kiosk.i18n import Language
@@ -208,7 +209,7 @@ class BackendClient:
 
     def service(self, code: str) -> Service:
         try:
-            return parse_service(self._request("GET", f"/v1/services/{code}"))
+            return parse_service(self._request("GET", f"/v1/services/{quote(code, safe='')}"))
         except CatalogFormatError as error:
             raise BackendAnswerInvalid(str(error)) from None
 
@@ -222,7 +223,7 @@ class BackendClient:
         return _parse_record(answer)
 
     def application(self, number: str) -> ApplicationRecord:
-        return _parse_record(self._request("GET", f"/v1/applications/{number}"))
+        return _parse_record(self._request("GET", f"/v1/applications/{quote(number, safe='')}"))
 
 
 def _rejection(response: requests.Response) -> BackendRejected:

@@ -16,6 +16,9 @@ from typing import Any
 from drivers.cards.idnumbers import is_valid_gb11643
 from kiosk.i18n import Language, pick
 
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_PHONE = re.compile(r"\+?[0-9]{7,15}")
+
 
 class FieldKind(Enum):
     TEXT = "text"
@@ -78,10 +81,10 @@ def _check_text(_field: FormField, _value: str) -> FieldProblem | None:
 
 
 def _check_number(field: FormField, value: str) -> FieldProblem | None:
-    try:
-        number = float(value)
-    except ValueError:
+    # Plain ASCII digits as the server expects; float() would also take "１０", "1e3", "nan".
+    if not _PLAIN_NUMBER.fullmatch(value):
         return FieldProblem.NOT_A_NUMBER
+    number = float(value)
     if field.minimum is not None and number < field.minimum:
         return FieldProblem.OUT_OF_RANGE
     if field.maximum is not None and number > field.maximum:
@@ -94,7 +97,7 @@ def _check_date(_field: FormField, value: str) -> FieldProblem | None:
         date.fromisoformat(value)
     except ValueError:
         return FieldProblem.NOT_A_DATE
-    return None if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else FieldProblem.NOT_A_DATE
+    return None if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) else FieldProblem.NOT_A_DATE
 
 
 def _check_choice(field: FormField, value: str) -> FieldProblem | None:
@@ -106,7 +109,7 @@ def _check_choice(field: FormField, value: str) -> FieldProblem | None:
 
 
 def _check_phone(_field: FormField, value: str) -> FieldProblem | None:
-    return None if re.fullmatch(r"\+?\d{7,15}", value) else FieldProblem.NOT_A_PHONE
+    return None if _PHONE.fullmatch(value) else FieldProblem.NOT_A_PHONE
 
 
 def _check_id_number(_field: FormField, value: str) -> FieldProblem | None:

@@ -25,7 +25,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self._work()
-        except Exception as error:
+        except BaseException as error:  # every ending must reach the caller, or the UI waits
             self._signals.failed.emit(error)
         else:
             self._signals.succeeded.emit(result)

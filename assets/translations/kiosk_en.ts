@@ -114,42 +114,42 @@
         <translation>Please have these ready: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="185" />
+        <location filename="../../ui/screens/form.py" line="187" />
         <source>Please fill this in.</source>
         <translation>Please fill this in.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="186" />
+        <location filename="../../ui/screens/form.py" line="188" />
         <source>This is too long.</source>
         <translation>This is too long.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="187" />
+        <location filename="../../ui/screens/form.py" line="189" />
         <source>Please enter a number.</source>
         <translation>Please enter a number.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="188" />
+        <location filename="../../ui/screens/form.py" line="190" />
         <source>This number is outside the allowed range.</source>
         <translation>This number is outside the allowed range.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="189" />
+        <location filename="../../ui/screens/form.py" line="191" />
         <source>Please enter a date as YYYY-MM-DD.</source>
         <translation>Please enter a date as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="190" />
+        <location filename="../../ui/screens/form.py" line="192" />
         <source>Please choose one of the options.</source>
         <translation>Please choose one of the options.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="191" />
+        <location filename="../../ui/screens/form.py" line="193" />
         <source>Please enter a phone number (7 to 15 digits).</source>
         <translation>Please enter a phone number (7 to 15 digits).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="192" />
+        <location filename="../../ui/screens/form.py" line="194" />
         <source>This ID number is not valid.</source>
         <translation>This ID number is not valid.</translation>
     </message>
@@ -290,8 +290,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/review.py" line="55" />
-        <source>The service centre cannot be reached right now. Nothing was lost: please try again, or ask the staff for help.</source>
-        <translation>The service centre cannot be reached right now. Nothing was lost: please try again, or ask the staff for help.</translation>
+        <source>The service centre cannot be reached right now. Your answers are still here: please try again in a moment, or ask the staff for help.</source>
+        <translation>The service centre cannot be reached right now. Your answers are still here: please try again in a moment, or ask the staff for help.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/review.py" line="59" />

@@ -114,42 +114,42 @@
         <translation>请备好以下材料：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="185" />
+        <location filename="../../ui/screens/form.py" line="187" />
         <source>Please fill this in.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="186" />
+        <location filename="../../ui/screens/form.py" line="188" />
         <source>This is too long.</source>
         <translation>内容太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="187" />
+        <location filename="../../ui/screens/form.py" line="189" />
         <source>Please enter a number.</source>
         <translation>请输入数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="188" />
+        <location filename="../../ui/screens/form.py" line="190" />
         <source>This number is outside the allowed range.</source>
         <translation>数值超出允许范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="189" />
+        <location filename="../../ui/screens/form.py" line="191" />
         <source>Please enter a date as YYYY-MM-DD.</source>
         <translation>请按“年-月-日”输入日期，例如 2026-12-01。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="190" />
+        <location filename="../../ui/screens/form.py" line="192" />
         <source>Please choose one of the options.</source>
         <translation>请选择其中一项。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="191" />
+        <location filename="../../ui/screens/form.py" line="193" />
         <source>Please enter a phone number (7 to 15 digits).</source>
         <translation>请输入电话号码（7 至 15 位数字）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="192" />
+        <location filename="../../ui/screens/form.py" line="194" />
         <source>This ID number is not valid.</source>
         <translation>身份证号码不正确。</translation>
     </message>
@@ -290,8 +290,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/review.py" line="55" />
-        <source>The service centre cannot be reached right now. Nothing was lost: please try again, or ask the staff for help.</source>
-        <translation>暂时无法连接服务中心，您填写的内容没有丢失。请再试一次，或咨询工作人员。</translation>
+        <source>The service centre cannot be reached right now. Your answers are still here: please try again in a moment, or ask the staff for help.</source>
+        <translation>暂时无法连接服务中心，您填写的内容仍在页面上。请稍后再试，或咨询工作人员。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/review.py" line="59" />

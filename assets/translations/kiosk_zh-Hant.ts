@@ -114,42 +114,42 @@
         <translation>請備妥以下材料：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="185" />
+        <location filename="../../ui/screens/form.py" line="187" />
         <source>Please fill this in.</source>
         <translation>此項必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="186" />
+        <location filename="../../ui/screens/form.py" line="188" />
         <source>This is too long.</source>
         <translation>內容太長。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="187" />
+        <location filename="../../ui/screens/form.py" line="189" />
         <source>Please enter a number.</source>
         <translation>請輸入數字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="188" />
+        <location filename="../../ui/screens/form.py" line="190" />
         <source>This number is outside the allowed range.</source>
         <translation>數值超出允許範圍。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="189" />
+        <location filename="../../ui/screens/form.py" line="191" />
         <source>Please enter a date as YYYY-MM-DD.</source>
         <translation>請按「年-月-日」輸入日期，例如 2026-12-01。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="190" />
+        <location filename="../../ui/screens/form.py" line="192" />
         <source>Please choose one of the options.</source>
         <translation>請選擇其中一項。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="191" />
+        <location filename="../../ui/screens/form.py" line="193" />
         <source>Please enter a phone number (7 to 15 digits).</source>
         <translation>請輸入電話號碼（7 至 15 位數字）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="192" />
+        <location filename="../../ui/screens/form.py" line="194" />
         <source>This ID number is not valid.</source>
         <translation>身份證號碼不正確。</translation>
     </message>
@@ -290,8 +290,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/review.py" line="55" />
-        <source>The service centre cannot be reached right now. Nothing was lost: please try again, or ask the staff for help.</source>
-        <translation>暫時無法連線服務中心，您填寫的內容沒有遺失。請再試一次，或洽詢工作人員。</translation>
+        <source>The service centre cannot be reached right now. Your answers are still here: please try again in a moment, or ask the staff for help.</source>
+        <translation>暫時無法連線服務中心，您填寫的內容仍在畫面上。請稍後再試，或洽詢工作人員。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/review.py" line="59" />

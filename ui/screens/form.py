@@ -163,7 +163,9 @@ class FormScreen(Screen):
         self.editors = {}
         for field in session.service.fields:
             editor = FieldEditor(field, session.language, container)
-            editor.set_value(typed.get(field.name) or session.form_values.get(field.name, ""))
+            # What is on screen wins, even an emptied field, over what was kept before.
+            kept = session.form_values.get(field.name, "")
+            editor.set_value(typed.get(field.name, kept))
             self.editors[field.name] = editor
             layout.addWidget(editor)
         replace_content(self.scroll_area, container)

@@ -52,8 +52,8 @@ class ReviewScreen(Screen):
     def _show_failure(self) -> None:
         texts = {
             SubmitFailure.UNREACHABLE: self.tr(
-                "The service centre cannot be reached right now. Nothing was lost: "
-                "please try again, or ask the staff for help."
+                "The service centre cannot be reached right now. Your answers are still here: "
+                "please try again in a moment, or ask the staff for help."
             ),
             SubmitFailure.REJECTED: self.tr(
                 "The service centre could not accept this application. "

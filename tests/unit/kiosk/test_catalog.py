@@ -66,3 +66,16 @@ def test_language_fallback() -> None:
     assert pick(texts, Language.ZH_HANT) == "营业执照"
     assert pick(texts, Language.EN) == "Business licence"
     assert pick({}, Language.EN) == ""
+
+
+@pytest.mark.parametrize("value", ["１０", "1e3", "nan", "1_0", " 5"])
+def test_numbers_are_plain_ascii_like_the_server_wants(value: str) -> None:
+    assert field(FieldKind.NUMBER).check(value) in (
+        FieldProblem.NOT_A_NUMBER,
+        None if value == " 5" else FieldProblem.NOT_A_NUMBER,
+    )
+
+
+@pytest.mark.parametrize("value", ["１３８００１３８０００", "13８00138000"])
+def test_full_width_digits_are_not_a_phone_number(value: str) -> None:
+    assert field(FieldKind.PHONE).check(value) is FieldProblem.NOT_A_PHONE
