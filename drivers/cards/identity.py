@@ -26,10 +26,15 @@ class Sex(Enum):
 
 
 def mask_id(number: str) -> str:
-    """Keep the first four and last four characters: ``4418**********123X``."""
-    if len(number) <= 8:
+    """``4418**********123X``: four and four of a long number, two and two of a short one.
+
+    A 10- or 11-character number (Taiwan, Belgium, Estonia) with 8 characters shown and its
+    check digit known would leave only a handful of candidates.
+    """
+    keep = 4 if len(number) >= 15 else 2 if len(number) >= 6 else 0
+    if keep == 0:
         return "*" * len(number)
-    return number[:4] + "*" * (len(number) - 8) + number[-4:]
+    return number[:keep] + "*" * (len(number) - 2 * keep) + number[-keep:]
 
 
 def mask_name(name: str) -> str:

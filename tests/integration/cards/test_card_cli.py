@@ -43,7 +43,7 @@ def test_card_read_masks_personal_data_unless_revealed(vpcd: VpcdStack) -> None:
     result = kiosk("card", "read", "--json", "--timeout", "15")
     assert result.returncode == 0, result.stderr
     printed = json.loads(result.stdout)
-    assert printed["name"] == "林**" and printed["id_number"] == "F223**7147"
+    assert printed["name"] == "林**" and printed["id_number"] == "F2******47"
     assert "林雅婷" not in result.stdout and "F223687147" not in result.stdout
 
 

@@ -48,3 +48,11 @@ def test_gb11643_check_character_against_the_standards_example() -> None:
 )
 def test_gb11643_accepts_only_plain_ascii(text: str) -> None:
     assert not is_valid_gb11643(text)
+
+
+@pytest.mark.parametrize(
+    ("number", "masked"),
+    [("F223687147", "F2******47"), ("85073003328", "85*******28"), ("12345", "*****")],
+)
+def test_short_numbers_keep_two_and_two(number: str, masked: str) -> None:
+    assert mask_id(number) == masked
