@@ -21,6 +21,8 @@ from server.routes import VERSION, AppContext, router
 TITLE = "OneStop Kiosk reference backend"
 # The service hall's own calendar decides the date in application numbers and promised dates.
 DEFAULT_HALL_TIMEZONE = "Asia/Shanghai"
+# An application is a few kilobytes; anything far larger is a mistake or an attack.
+MAX_BODY_BYTES = 256 * 1024
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +48,7 @@ def create_app(
         version=VERSION,
         description="Service catalog and application filing for OneStop self-service kiosks.",
         lifespan=lifespan,
+        max_body_size=MAX_BODY_BYTES,
     )
     app.state.context = AppContext(
         desk=FilingDesk(sessions=session_factory(engine), hall_timezone=ZoneInfo(hall_timezone)),

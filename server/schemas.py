@@ -16,6 +16,8 @@ Theme = Literal["business", "tax", "social", "construction", "civil", "hotline"]
 # A hard ceiling on any single form value, whatever the field says: a kiosk form never needs
 # more, and it keeps hostile multi-megabyte values out of the database.
 FORM_VALUE_MAX_CHARS = 2000
+FORM_MAX_FIELDS = 64
+# PostgreSQL text cannot hold NUL and no form or card has one: every string refuses it.
 
 LocalizedText = TypedDict("LocalizedText", {"zh-Hant": str, "zh-Hans": str, "en": str})
 SnakeCaseName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
@@ -73,20 +75,27 @@ class ServiceList(BaseModel):
 
 
 class Applicant(_Strict):
-    name: str = Field(min_length=1, max_length=100)
-    id_number: str = Field(min_length=1, max_length=32)
+    name: str = Field(min_length=1, max_length=100, pattern=r"^[^\x00]*$")
+    id_number: str = Field(min_length=1, max_length=32, pattern=r"^[^\x00]*$")
     document_kind: str = Field(
-        min_length=1, max_length=32, examples=["resident_id"], description="as read from the card"
+        min_length=1,
+        max_length=32,
+        pattern=r"^[^\x00]*$",
+        examples=["resident_id"],
+        description="as read from the card",
     )
 
 
 class ApplicationRequest(_Strict):
-    service_code: str = Field(min_length=1, max_length=32)
+    service_code: str = Field(min_length=1, max_length=32, pattern=r"^[^\x00]*$")
     kiosk_id: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")
     language: Language
     applicant: Applicant
-    form: dict[str, Annotated[str, Field(max_length=FORM_VALUE_MAX_CHARS)]] = Field(
-        description="every value as a string; checked against the service's fields"
+    form: dict[
+        SnakeCaseName, Annotated[str, Field(max_length=FORM_VALUE_MAX_CHARS, pattern=r"^[^\x00]*$")]
+    ] = Field(
+        max_length=FORM_MAX_FIELDS,
+        description="every value as a string; checked against the service's fields",
     )
 
 

@@ -169,3 +169,40 @@ def test_applicant_id_is_not_a_form_field(backend: RunningBackend) -> None:
     response = post(backend, individual_business_request(id_number=VALID_ID_NUMBER))
 
     assert error_fields(response) == {"form.id_number"}
+
+
+def test_a_form_key_that_is_not_a_field_name_is_refused_not_a_crash(
+    backend: RunningBackend,
+) -> None:
+    body = individual_business_request()
+    body["form"]["x\udc80"] = "1"  # a lone surrogate: not even valid UTF-8
+    raw = json.dumps(body).encode()  # json escapes it as \udc80, as a hostile client would send
+    response = requests.post(
+        f"{backend.url}/v1/applications",
+        data=raw,
+        headers={"Idempotency-Key": uuid.uuid4().hex, "Content-Type": "application/json"},
+        timeout=TIMEOUT_S,
+    )
+    assert response.status_code == 422
+
+
+def test_nul_characters_are_refused(backend: RunningBackend) -> None:
+    body = individual_business_request(business_name="城南\x00便利店")
+    assert post(backend, body).status_code == 422
+    body = individual_business_request()
+    body["applicant"]["name"] = "张\x00三"
+    assert post(backend, body).status_code == 422
+
+
+def test_an_oversized_body_is_refused_early(backend: RunningBackend) -> None:
+    body = individual_business_request()
+    body["form"] = {f"field_{i}": "x" * 100 for i in range(5000)}  # ~600 KB
+    assert post(backend, body).status_code in (413, 422)
+
+
+def test_too_many_form_fields_are_refused(backend: RunningBackend) -> None:
+    body = individual_business_request()
+    body["form"].update({f"extra_{i}": "1" for i in range(100)})  # small body, many keys
+    response = post(backend, body)
+    assert response.status_code == 422
+    assert len(response.content) < 20000, "the refusal does not echo every key back"
