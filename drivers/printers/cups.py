@@ -118,10 +118,17 @@ class CupsPrinter(Printer):
     def _wait_until_printed(self, job_id: str, deadline: float) -> None:
         """Wait until CUPS has handed the job to the printer; cancel it if it cannot be."""
         listing = ["lpstat", *self._server_args(), "-o", self.queue]
+        unconfirmed = ""  # why the last listing could not be trusted, if it could not
         while True:
             try:
                 pending = self._run(listing, None, time.monotonic() + STATUS_BUDGET_S)
-                if job_id not in pending.stdout.decode("utf-8", "replace").split():
+                # A failed lpstat (scheduler gone between lp and lpstat, a refused request)
+                # lists nothing: that is no proof the job has left the queue.
+                unconfirmed = "" if pending.returncode == 0 else _last_line(pending)
+                if (
+                    not unconfirmed
+                    and job_id not in pending.stdout.decode("utf-8", "replace").split()
+                ):
                     return
                 report = self.queue_report(STATUS_BUDGET_S)
             except PrinterUnavailable as error:  # the job is in; only its fate is unknown
@@ -131,6 +138,11 @@ class CupsPrinter(Printer):
                 raise PrintFailed(f"{self.name}: job {job_id} cancelled: {report.detail}")
             if time.monotonic() >= deadline:
                 self._cancel(job_id)
+                if unconfirmed:
+                    raise PrintFailed(
+                        f"{self.name}: job {job_id} could not be confirmed printed in time "
+                        f"(lpstat: {unconfirmed}); cancelled"
+                    )
                 raise PrintFailed(f"{self.name}: job {job_id} not printed in time; cancelled")
             time.sleep(_POLL_S)
 

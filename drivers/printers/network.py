@@ -22,6 +22,9 @@ from drivers.printers.status_bytes import ask_in_turn, describe_problem
 DEFAULT_PORT = 9100
 STATUS_BUDGET_S = 1.8  # status() promises 2 s; keep a margin for connect and close
 _REPLY_TIMEOUT_S = 0.5  # a printer answers in milliseconds; one silent query must not eat all
+# A host name IDNA cannot encode (an empty label, as in "printer..lan") makes create_connection
+# raise UnicodeError, not OSError, before any lookup: no printer answers at such a name either.
+_CONNECT_ERRORS = (OSError, UnicodeError)
 
 
 class NetworkPrinter(Printer):
@@ -51,7 +54,7 @@ class NetworkPrinter(Printer):
                 connection = socket.create_connection(
                     (self.host, self.port), timeout=min(self.timeout_s, STATUS_BUDGET_S)
                 )
-            except OSError:
+            except _CONNECT_ERRORS:
                 return PrinterStatus(online=False)  # nobody answers at that address
             with connection:
                 return _query_status(connection, deadline)
@@ -63,7 +66,7 @@ class NetworkPrinter(Printer):
         with self._lock:
             try:
                 connection = socket.create_connection((self.host, self.port), self.timeout_s)
-            except OSError as error:
+            except _CONNECT_ERRORS as error:
                 raise PrinterUnavailable(f"printer {self.address} unreachable: {error}") from error
             with connection:
                 # Ask first: a printer without paper would otherwise swallow the job silently.

@@ -8,13 +8,15 @@ for "ok".
 
 A printer that holds the line (hardware flow control, buffer full, paper out mid-job) would
 block a plain write forever; every write here has a deadline for the whole job, and bytes still
-queued when it passes are thrown away so closing the port does not wait for them either.
+queued when the port is closed (a job past its deadline, even a status query on a line held
+by flow control) are thrown away first so closing the port does not wait for them either.
 """
 
 from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import SplitResult, parse_qs, unquote
 
@@ -31,6 +33,15 @@ from drivers.printers.status_bytes import ask_in_turn, describe_problem
 
 if TYPE_CHECKING:
     from serial import Serial
+
+try:
+    from termios import error as _TermiosError
+except ImportError:  # not POSIX: pyserial's own errors are OSErrors there
+    _TermiosError = OSError  # type: ignore[assignment,misc]
+
+# pyserial's SerialException is an OSError, but its buffer resets call tcflush directly, and on a
+# line that hung up under us (adapter unplugged, pty master closed) that raises termios.error.
+_PORT_ERRORS = (OSError, _TermiosError)
 
 DEFAULT_BAUDRATE = 9600
 BAUDRATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
@@ -66,7 +77,7 @@ class SerialPrinter(Printer):
             return PrinterStatus(online=False)  # no such port, or not ours to open
         except _PortBusy:
             return PrinterStatus(online=None)  # a job holds the line: it is there, but busy
-        with port:
+        with _closing(port):
             return _query_status(port, deadline)
 
     def print(self, receipt: Receipt) -> None:
@@ -79,7 +90,7 @@ class SerialPrinter(Printer):
             port = self._open(time.monotonic() + STATUS_BUDGET_S + 0.5)
         except _PortBusy:
             raise PrinterUnavailable(f"serial printer {self.device} is busy") from None
-        with port:
+        with _closing(port):
             # Ask first: a printer without paper would otherwise swallow the job silently.
             status = _query_status(port, time.monotonic() + STATUS_BUDGET_S)
             if not status.can_print:
@@ -147,8 +158,6 @@ def _query_status(port: Serial, deadline: float) -> PrinterStatus:
 
 def _ask(port: Serial, query: bytes, deadline: float) -> int | None:
     """Send one ``DLE EOT n`` and return the reply byte, or None if none came in time."""
-    import serial
-
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         return None
@@ -158,7 +167,7 @@ def _ask(port: Serial, query: bytes, deadline: float) -> int | None:
         port.timeout = min(remaining, _REPLY_TIMEOUT_S)
         port.write(query)
         reply = port.read(1)
-    except (serial.SerialException, OSError):  # includes SerialTimeoutException
+    except _PORT_ERRORS:  # includes SerialTimeoutException
         return None
     return reply[0] if reply else None
 
@@ -174,14 +183,37 @@ def _send(port: Serial, data: bytes, deadline: float, device: str) -> None:
             if time.monotonic() >= deadline:
                 raise serial.SerialTimeoutException("the line stayed blocked")
             time.sleep(_DRAIN_POLL_S)
-    except (serial.SerialException, OSError) as error:
-        _discard_unsent(port)
+    except _PORT_ERRORS as error:  # the bytes left behind are dropped by _closing
         raise PrintFailed(f"serial printer {device} did not take the whole job: {error}") from None
+
+
+@contextlib.contextmanager
+def _closing(port: Serial) -> Iterator[Serial]:
+    """Use ``port``, then close it without waiting on a blocked line, however the use ended.
+
+    Closing a tty waits (up to its closing_wait, 30 s by default) until queued output has left;
+    with flow=rtscts and CTS low nothing leaves, and even a status query's three bytes can be
+    stuck. So what is still queued is thrown away before every close, not only after a failed
+    job.
+    """
+    try:
+        yield port
+    finally:
+        _discard_unsent(port)
+        with contextlib.suppress(*_PORT_ERRORS):  # a vanished device has nothing to release
+            port.close()
 
 
 def _discard_unsent(port: Serial) -> None:
     """Drop queued output so that closing the port does not wait for a blocked line."""
-    with contextlib.suppress(OSError):  # the port is already gone: nothing left to wait for
+    try:
+        # Only when bytes are queued: close has nothing to wait for otherwise, and a job that
+        # drained completely is then sure to lose nothing to the flush.
+        if not port.out_waiting:
+            return
+    except _PORT_ERRORS:
+        pass  # cannot tell: flush anyway; a port failing this has failed its job already
+    with contextlib.suppress(*_PORT_ERRORS):  # the port is already gone: nothing to wait for
         port.reset_output_buffer()
 
 

@@ -31,6 +31,7 @@ class PtyPrinter:
         # Kept open so the master never sees EIO between the driver's open/close cycles.
         self.path = os.ttyname(self._slave)
         self._pending = b""
+        self._hung_up = False
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -97,8 +98,15 @@ class PtyPrinter:
                 continue  # closed while listing
         return count
 
-    def close(self) -> None:
+    def hang_up(self) -> None:
+        """Close the master side, as a USB-serial adapter unplugged: the driver's open port
+        hangs up (writes fail, tcflush raises termios.error) and the path disappears."""
         self._stop.set()
         self._thread.join(timeout=2)
-        os.close(self._master)
+        if not self._hung_up:
+            self._hung_up = True
+            os.close(self._master)
+
+    def close(self) -> None:
+        self.hang_up()
         os.close(self._slave)

@@ -132,3 +132,11 @@ def test_connection_dropped_mid_job(
     peer = peer_factory(READY, reset_after_status=True)
     with pytest.raises(PrintFailed):
         printer_for(peer).print(RECEIPT)
+
+
+def test_a_host_name_idna_cannot_encode_is_offline_not_a_crash() -> None:
+    """An empty label makes create_connection raise UnicodeError, not OSError."""
+    printer = open_printer("tcp://printer..lan:9100")
+    assert printer.status().online is False
+    with pytest.raises(PrinterUnavailable, match="unreachable"):
+        printer.print(RECEIPT)

@@ -6,6 +6,7 @@ import os
 import time
 
 import pytest
+from serial import Serial
 
 from drivers.printers import PrinterError, PrinterUnavailable, PrintFailed, open_printer
 from drivers.printers.base import PaperState, PrinterStatus
@@ -152,3 +153,33 @@ def test_isolated_child_reports_paper_out(pty_printer_factory: StartPtyPrinter) 
     uri = f"serial://{peer.path}"
     with pytest.raises(PrinterUnavailable, match="out of paper"):
         IsolatedPrinter(uri, open_printer(uri)).print(RECEIPT)
+
+
+def hang_up_once_opened(monkeypatch: pytest.MonkeyPatch, peer: PtyPrinter) -> None:
+    """The adapter is unplugged right after the driver opened the port: on the open port,
+    tcflush (pyserial's buffer resets) raises termios.error, which is not an OSError."""
+    real_open = SerialPrinter._open
+
+    def open_then_unplug(self: SerialPrinter, deadline: float) -> Serial:
+        port = real_open(self, deadline)
+        peer.hang_up()
+        return port
+
+    monkeypatch.setattr(SerialPrinter, "_open", open_then_unplug)
+
+
+def test_status_of_a_line_that_hung_up_is_unknown(
+    pty_printer_factory: StartPtyPrinter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    peer = pty_printer_factory(READY)
+    hang_up_once_opened(monkeypatch, peer)
+    assert SerialPrinter(peer.path).status() == PrinterStatus(online=None)
+
+
+def test_a_job_on_a_line_that_hung_up_fails_as_a_printer_error(
+    pty_printer_factory: StartPtyPrinter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    peer = pty_printer_factory(READY)
+    hang_up_once_opened(monkeypatch, peer)
+    with pytest.raises(PrintFailed, match="did not take the whole job"):
+        SerialPrinter(peer.path).print(RECEIPT)
