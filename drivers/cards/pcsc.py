@@ -124,33 +124,60 @@ class PcscReader(CardReader):
     def __init__(self, reader_filter: str | None, profiles: Sequence[CardProfile]) -> None:
         self._filter = reader_filter
         self._profiles = tuple(profiles)
-        self._listener: CardListener | None = None
+        self._watcher: _Watcher | None = None
+
+    def start(self, listener: CardListener) -> None:
+        if self._watcher is not None:
+            raise CardReaderError("the PC/SC reader is already started")
+        # A new watcher, with its own stop event and state, for every start: a thread that
+        # outlived an earlier stop() keeps its own (set) event, so it can never be revived by
+        # this start nor share a context or cards with the new thread.
+        self._watcher = _Watcher(self._filter, self._profiles, listener)
+        self._watcher.start()
+
+    def stop(self) -> None:
+        watcher, self._watcher = self._watcher, None
+        if watcher is not None:
+            watcher.stop()
+
+
+class _Watcher:
+    """One run of the reader thread, from ``start`` to ``stop``."""
+
+    def __init__(
+        self,
+        reader_filter: str | None,
+        profiles: tuple[CardProfile, ...],
+        listener: CardListener,
+    ) -> None:
+        self._filter = reader_filter
+        self._profiles = profiles
+        self._listener: CardListener | None = listener
         self._stopping = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._thread = threading.Thread(target=self._run, name="pcsc-reader", daemon=True)
         self._context_lock = threading.Lock()
         self._context: int | None = None
         self._readers_with_card: set[str] = set()
+        self._polled = False  # a status change was asked successfully on the current context
 
-    def start(self, listener: CardListener) -> None:
-        if self._thread is not None:
-            raise CardReaderError("the PC/SC reader is already started")
-        self._listener = listener
-        self._stopping.clear()
-        self._thread = threading.Thread(target=self._run, name="pcsc-reader", daemon=True)
+    def start(self) -> None:
         self._thread.start()
 
     def stop(self) -> None:
         self._stopping.set()
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            deadline = time.monotonic() + JOIN_TIMEOUT_S
-            # SCardCancel only wakes a wait already in progress: repeat it until the thread,
-            # which checks ``_stopping`` before every wait, has seen the flag.
-            while thread.is_alive() and time.monotonic() < deadline:
-                self._cancel_wait()
-                thread.join(CANCEL_RETRY_S)
-            if thread.is_alive():
-                log.warning("the PC/SC reader thread did not stop within %g s", JOIN_TIMEOUT_S)
+        if self._thread is threading.current_thread():
+            # The listener stops the reader from this very thread: it ends as soon as the
+            # listener returns and the loop sees the flag. Joining would wait for itself.
+            self._listener = None
+            return
+        deadline = time.monotonic() + JOIN_TIMEOUT_S
+        # SCardCancel only wakes a wait already in progress: repeat it until the thread,
+        # which checks ``_stopping`` before every wait, has seen the flag.
+        while self._thread.is_alive() and time.monotonic() < deadline:
+            self._cancel_wait()
+            self._thread.join(CANCEL_RETRY_S)
+        if self._thread.is_alive():
+            log.warning("the PC/SC reader thread did not stop within %g s", JOIN_TIMEOUT_S)
         self._listener = None
 
     def _cancel_wait(self) -> None:
@@ -166,6 +193,7 @@ class PcscReader(CardReader):
 
     def _run(self) -> None:
         service_gone_reported = False
+        context_lost_reported = False
         while not self._stopping.is_set():
             try:
                 context = pcsc_scard.establish_context()
@@ -179,15 +207,29 @@ class PcscReader(CardReader):
             service_gone_reported = False
             with self._context_lock:
                 self._context = context
+            self._polled = False
+            lost: pcsc_scard.ScardError | None = None
             try:
                 self._watch(context)
             except pcsc_scard.ScardError as error:
-                log.warning("PC/SC context lost (pcscd stopped?): %s", error)
+                lost = error
             finally:
                 with self._context_lock:
                     self._context = None
                 pcsc_scard.release_context(context)
                 self._forget_cards(set(self._readers_with_card))
+            if lost is None:
+                continue  # stopped
+            # Once until a context works again: an error that kills every new context at once
+            # would otherwise be logged on every attempt.
+            if self._polled or not context_lost_reported:
+                log.warning("PC/SC context lost (pcscd stopped?): %s", lost)
+                context_lost_reported = True
+            else:
+                log.debug("PC/SC context lost again: %s", lost)
+            # Without a pause a persistent error re-creates the context in a tight loop (tens
+            # of thousands of times a second); pcscd coming back is still seen within 2 s.
+            self._stopping.wait(RECONNECT_INTERVAL_S)
 
     def _watch(self, context: int) -> None:
         """Follow the readers until ``stop`` or until the context dies (``ScardError``)."""
@@ -210,6 +252,7 @@ class PcscReader(CardReader):
                 if error.code in (pcsc_scard.CANCELLED, pcsc_scard.UNKNOWN_READER):
                     continue  # stop() woke us, or a reader left between listing and asking
                 raise
+            self._polled = True
             for name, state, atr in changed or ():
                 if name == pcsc_scard.PNP_NOTIFICATION:
                     plug_state = state & ~pcsc_scard.STATE_CHANGED

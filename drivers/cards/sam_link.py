@@ -22,6 +22,7 @@ from drivers.cards.identity import Identity
 from drivers.cards.sam_frames import (
     FIND_CARD,
     READ_TEXT_AND_PHOTO,
+    READ_TEXT_PHOTO_AND_FINGERPRINT,
     SELECT_CARD,
     Command,
     FrameChecksumError,
@@ -50,6 +51,9 @@ COMMAND_TIMEOUT_S = 1.0  # find and select answer within a few milliseconds on r
 READ_TIMEOUT_S = 4.0
 # How long one read() waits for the first byte: the granularity of the deadline and of stop().
 _READ_SLICE_S = 0.05
+# After an exchange that timed out, the reader may still be answering it: input is read and
+# dropped this long before the next request, so the late answer cannot pass for the next one's.
+LATE_ANSWER_DRAIN_S = 0.2
 _WRITE_TIMEOUT_S = 1.0
 
 
@@ -152,6 +156,18 @@ def open_failure_message(device: str, error: Exception) -> str:
     )
 
 
+# SW3 codes only another command answers with (find: 9F/80, select: 90/81, read: 90/41). One
+# of these is a late answer to an earlier exchange, come after the drain: wait for the real one.
+_FIND_ONLY = {SamStatus.CARD_FOUND, SamStatus.FIND_FAILED}
+_NOT_FROM_A_READ = frozenset({*_FIND_ONLY, SamStatus.SELECT_FAILED})
+_FOREIGN_SW3: dict[Command, frozenset[int]] = {
+    FIND_CARD: frozenset({SamStatus.OK, SamStatus.SELECT_FAILED, SamStatus.READ_FAILED}),
+    SELECT_CARD: frozenset({*_FIND_ONLY, SamStatus.READ_FAILED}),
+    READ_TEXT_AND_PHOTO: _NOT_FROM_A_READ,
+    READ_TEXT_PHOTO_AND_FINGERPRINT: _NOT_FROM_A_READ,
+}
+
+
 class SamLink:
     """Commands to one SAM over an open port. ``stop``, when set, interrupts a waiting exchange."""
 
@@ -159,6 +175,7 @@ class SamLink:
         self._port = port
         self.device = device
         self._stop = stop
+        self._answer_may_be_late = False  # the last exchange timed out
 
     def close(self) -> None:
         # An unplugged device may fail its close; there is nothing left to release then.
@@ -187,19 +204,26 @@ class SamLink:
 
     def exchange(self, request: SamRequest, timeout_s: float) -> SamResponse:
         """Send ``request`` and return the first whole answer within ``timeout_s``."""
-        deadline = time.monotonic() + timeout_s
+        foreign = _FOREIGN_SW3.get(request.command, frozenset())
         reassembler = FrameReassembler()
         try:
+            if self._answer_may_be_late:
+                self._drain_late_answer()
+            deadline = time.monotonic() + timeout_s
             # Bytes of an earlier answer that came too late would pass for this one's.
             self._port.reset_input_buffer()
             self._port.write(encode_request(request))
             while True:
                 body = reassembler.pop_body()  # FrameChecksumError goes to the caller's retry
                 if body is not None:
-                    return parse_response(body)
+                    response = parse_response(body)
+                    if response.sw3 not in foreign:
+                        return response
+                    continue  # a late answer to another command
                 if self._stop is not None and self._stop.is_set():
                     raise LinkStopped
                 if time.monotonic() >= deadline:
+                    self._answer_may_be_late = True
                     raise ReaderSilent(self._silence_message(request.command, timeout_s))
                 reassembler.feed(self._port.read(max(1, self._port.in_waiting)))
         except PORT_ERRORS as error:
@@ -207,6 +231,16 @@ class SamLink:
                 f"the ID card reader at {self.device} was disconnected ({error}); "
                 f"waiting for it to come back"
             ) from error
+
+    def _drain_late_answer(self) -> None:
+        """Read and drop what arrives for ``LATE_ANSWER_DRAIN_S``: the answer to the exchange
+        that timed out, if the reader was only slow."""
+        until = time.monotonic() + LATE_ANSWER_DRAIN_S
+        while time.monotonic() < until:
+            if self._stop is not None and self._stop.is_set():
+                raise LinkStopped
+            self._port.read(max(1, self._port.in_waiting))  # waits _READ_SLICE_S at most
+        self._answer_may_be_late = False
 
     def _silence_message(self, command: Command, timeout_s: float) -> str:
         return (

@@ -196,6 +196,8 @@ def read_with_retries(link: SamLink) -> Identity:
 
 
 def card_error_reason(error: CardReadError | CardReaderError) -> str:
+    # The error's own text may be shown and logged: card data errors name the field and the
+    # problem, never the value read (sam_text), so no personal data travels with it.
     if isinstance(error, CardDataError) and not isinstance(error, FrameChecksumError):
         return f"the ID card could not be read correctly ({error}): lift it and place it again"
     return str(error)

@@ -24,10 +24,10 @@ FILE_NOT_FOUND = (0x6A82, 0x6A86)  # "select the applet first" on cards with ano
 # here proves nothing and ``probe`` decides.
 BELPIC_ATR_MARK = bytes.fromhex("A503010101AD13")
 
-# Le = 00 asks for 256 bytes; eid-mw settled on 252 because some readers choke on more, and a
-# card refusing the larger size answers 6700 (wrong length). Start big, step down once.
-READ_CHUNKS = (256, 252)
-SW_WRONG_LENGTH = 0x6700
+# eid-mw's Le. Some readers fail a 256-byte reply (Le = 00) in the transport itself, which
+# looks exactly like a card pulled mid-read (CardRemoved), so there is no stepping down from
+# 256 after the fact: every READ BINARY asks for 252, as eid-mw does for every card.
+READ_CHUNK = 252
 SW_END_OF_FILE = 0x6B00
 SW_SHORT_FILE = 0x6282
 MAX_FILE_BYTES = 0x8000  # short READ BINARY offsets stop here; a photo is about 3 KB
@@ -62,10 +62,9 @@ class BelgianEidProfile(CardProfile):
         return select_file(session, IDENTITY_FILE)
 
     def read(self, session: ApduSession) -> Identity:
-        reader = _ChunkedReader(session)
-        identity_file = reader.read_file(IDENTITY_FILE)
-        address_file = reader.read_file(ADDRESS_FILE)
-        photo = reader.read_file(PHOTO_FILE)
+        identity_file = read_file(session, IDENTITY_FILE)
+        address_file = read_file(session, ADDRESS_FILE)
+        photo = read_file(session, PHOTO_FILE)
         return identity_from_files(identity_file, address_file, photo)
 
 
@@ -81,34 +80,25 @@ def select_file(session: ApduSession, path: bytes) -> bool:
     return sw == SW_OK
 
 
-class _ChunkedReader:
-    """Reads whole files, remembering across files the largest Le the card accepted."""
-
-    def __init__(self, session: ApduSession) -> None:
-        self._session = session
-        self._chunks = list(READ_CHUNKS)
-
-    def read_file(self, path: bytes) -> bytes:
-        if not select_file(self._session, path):
-            raise CardDataError(f"file {path[-2:].hex().upper()} cannot be selected")
-        content = bytearray()
-        while len(content) < MAX_FILE_BYTES:
-            offset, chunk = len(content), self._chunks[0]
-            read = bytes([0x00, 0xB0, offset >> 8, offset & 0xFF, chunk & 0xFF])
-            data, sw = self._session.command(read)
-            if sw == SW_WRONG_LENGTH and len(self._chunks) > 1:
-                self._chunks.pop(0)
-                continue
-            if sw == SW_END_OF_FILE and offset > 0:
-                break  # the file ended exactly on a chunk boundary
-            if sw not in (SW_OK, SW_SHORT_FILE):
-                raise CardDataError(f"READ BINARY at {offset}: status word {sw:04X}")
-            content += data
-            if len(data) < chunk or sw == SW_SHORT_FILE:
-                break
-        else:  # a short READ BINARY cannot reach the rest: refuse rather than truncate
-            raise CardDataError(f"file {path[-2:].hex().upper()} is larger than {MAX_FILE_BYTES}")
-        return bytes(content)
+def read_file(session: ApduSession, path: bytes) -> bytes:
+    """The whole file at ``path``, read in chunks of ``READ_CHUNK`` bytes."""
+    if not select_file(session, path):
+        raise CardDataError(f"file {path[-2:].hex().upper()} cannot be selected")
+    content = bytearray()
+    while len(content) < MAX_FILE_BYTES:
+        offset = len(content)
+        read = bytes([0x00, 0xB0, offset >> 8, offset & 0xFF, READ_CHUNK])
+        data, sw = session.command(read)
+        if sw == SW_END_OF_FILE and offset > 0:
+            break  # the file ended exactly on a chunk boundary
+        if sw not in (SW_OK, SW_SHORT_FILE):
+            raise CardDataError(f"READ BINARY at {offset}: status word {sw:04X}")
+        content += data
+        if len(data) < READ_CHUNK or sw == SW_SHORT_FILE:
+            break
+    else:  # a short READ BINARY cannot reach the rest: refuse rather than truncate
+        raise CardDataError(f"file {path[-2:].hex().upper()} is larger than {MAX_FILE_BYTES}")
+    return bytes(content)
 
 
 def identity_from_files(identity_file: bytes, address_file: bytes, photo: bytes) -> Identity:
@@ -127,7 +117,7 @@ def identity_from_files(identity_file: bytes, address_file: bytes, photo: bytes)
         raise CardDataError("national number fails its check digits")
     sex_letter = text(fields, TAG_SEX, "sex")
     if sex_letter not in _SEXES:
-        raise CardDataError(f"sex {sex_letter!r} is none of M, F, V, W")
+        raise CardDataError("sex is none of M, F, V, W")  # no value: messages reach logs
     given_names = text(fields, TAG_GIVEN_NAMES, "given names", required=False)
     surname = text(fields, TAG_SURNAME, "surname")
     street = text(address, TAG_STREET, "street", required=False)

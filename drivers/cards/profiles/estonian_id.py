@@ -76,7 +76,7 @@ def identity_from_personal_data(files: Mapping[int, bytes]) -> Identity:
         raise CardDataError("personal data has no surname")
     sex_letter = text(SEX, "sex")
     if sex_letter not in _SEXES:
-        raise CardDataError(f"sex {sex_letter!r} is none of M, N, F")
+        raise CardDataError("sex is none of M, N, F")  # no value: messages reach logs
     birth_text = text(BIRTH_DATE_AND_PLACE, "birth date")
     issue_text = text(ISSUE_DATE_AND_AUTHORITY, "issue date")
     return Identity(

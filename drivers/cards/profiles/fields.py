@@ -1,4 +1,8 @@
-"""Text and date fields as ID cards store them; every parser raises only ``CardDataError``."""
+"""Text and date fields as ID cards store them; every parser raises only ``CardDataError``.
+
+Error messages name the field and the problem, never the value: they reach logs, and a birth
+date or birth place there is the holder's personal data.
+"""
 
 from __future__ import annotations
 
@@ -34,14 +38,14 @@ def make_date(year: int, month: int, day: int, what: str) -> date:
     try:
         return date(year, month, day)
     except ValueError as error:
-        raise CardDataError(f"{what}: {year:04}-{month:02}-{day:02} is not a date") from error
+        raise CardDataError(f"{what} is not a calendar date") from error
 
 
 def parse_dotted_date(text: str, what: str) -> date:
     """``DD.MM.YYYY`` (Belgian validity dates)."""
     match = _DOTTED_DATE.match(text.strip())
     if not match:
-        raise CardDataError(f"{what}: {text!r} is not DD.MM.YYYY")
+        raise CardDataError(f"{what} is not DD.MM.YYYY")
     day, month, year = (int(part) for part in match.groups())
     return make_date(year, month, day, what)
 
@@ -50,7 +54,7 @@ def parse_spaced_date(text: str, what: str) -> date:
     """``DD MM YYYY`` at the start of the text (Estonian fields; a place may follow)."""
     match = _SPACED_DATE.match(text.strip())
     if not match:
-        raise CardDataError(f"{what}: {text!r} does not start with DD MM YYYY")
+        raise CardDataError(f"{what} does not start with DD MM YYYY")
     day, month, year = (int(part) for part in match.groups())
     return make_date(year, month, day, what)
 
@@ -59,7 +63,7 @@ def parse_roc_date(raw: bytes, what: str) -> date:
     """``YYYMMDD`` in the Republic of China calendar (year + 1911), ASCII digits."""
     match = _ROC_DATE.match(decode_text(raw, what, "ascii"))
     if not match:
-        raise CardDataError(f"{what}: {raw!r} is not a ROC date YYYMMDD")
+        raise CardDataError(f"{what} is not a ROC date YYYMMDD")
     roc_year, month, day = (int(part) for part in match.groups())
     return make_date(roc_year + ROC_YEAR_OFFSET, month, day, what)
 
@@ -75,9 +79,9 @@ def parse_belgian_birth_date(text: str, what: str = "birth date") -> date | None
         return None
     match = _BELGIAN_BIRTH_DATE.match(text)
     if not match:
-        raise CardDataError(f"{what}: {text!r} is not DD MMM YYYY")
+        raise CardDataError(f"{what} is not DD MMM YYYY")
     day_text, month_text, year_text = match.groups()
     month = _BELGIAN_MONTHS.get(month_text.upper())
     if month is None:
-        raise CardDataError(f"{what}: unknown month {month_text!r}")
+        raise CardDataError(f"{what} has a month in no known language")
     return make_date(int(year_text), month, int(day_text), what)

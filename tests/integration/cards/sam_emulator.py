@@ -68,6 +68,9 @@ class SamEmulator:
         self.corrupt_reads = 0  # this many coming read answers get a wrong checksum
         self.noise_before_answers = b""
         self.silent = False
+        # Answer this late (the emulator serves nothing meanwhile, as a busy SAM): longer than
+        # the driver's timeout plays a slow reader whose answer comes after the driver gave up.
+        self.answer_delay_s = 0.0
         self.requests: list[Command] = []
         self._lock = threading.Lock()
         self._master, self._slave = os.openpty()
@@ -156,6 +159,9 @@ class SamEmulator:
                 self.corrupt_reads -= 1
                 frame = frame[:-1] + bytes([frame[-1] ^ 0x5A])
             noise = self.noise_before_answers
+            delay = self.answer_delay_s
+        if delay:
+            time.sleep(delay)
         self._write(noise + frame)
 
     def _send(self, response: SamResponse) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import date
 
 import pytest
 
-from drivers.cards.identity import DocumentKind
+from drivers.cards.identity import DocumentKind, Identity
 from drivers.cards.pcsc import REASON_PULLED, PcscReader
 from tests.integration.cards.events import RecordingListener
 from tests.integration.cards.transport_cards import (
@@ -160,3 +161,28 @@ def test_stop_returns_at_once_and_twice(vpcd: VpcdStack, listener: RecordingList
     vpcd.remove_all()
     vpcd.wait_until_readers_empty()
     assert listener.pending() == []  # nothing is sent after stop()
+
+
+def test_the_listener_may_stop_the_reader_from_the_readers_thread(vpcd: VpcdStack) -> None:
+    """stop() on the reader's own thread must not try to join that thread."""
+    failures: list[BaseException] = []
+    done = threading.Event()
+
+    class StopOnInsert(RecordingListener):
+        def card_inserted(self, identity: Identity) -> None:
+            try:
+                pcsc_reader.stop()
+            except BaseException as error:
+                failures.append(error)
+            finally:
+                done.set()
+
+    pcsc_reader = PcscReader(None, TEST_PROFILES)
+    pcsc_reader.start(StopOnInsert())
+    vpcd.insert(FileCard())
+    assert done.wait(5)
+    assert failures == []
+    deadline = time.monotonic() + 2
+    while any(t.name == "pcsc-reader" for t in threading.enumerate()):
+        assert time.monotonic() < deadline, "the reader thread did not end"
+        time.sleep(0.02)

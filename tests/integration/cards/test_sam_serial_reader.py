@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -284,3 +285,16 @@ def test_stop_ends_the_thread_and_closes_the_port(emulator_factory: StartEmulato
     finds = emulator.count(FIND_CARD)
     time.sleep(5 * POLL_S)
     assert emulator.count(FIND_CARD) == finds
+
+
+def test_a_malformed_birth_date_stays_out_of_the_reason_and_the_log(
+    emulator_factory: StartEmulator, reader_factory: StartReader, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    emulator = emulator_factory()
+    emulator.insert(card_with(birth_date="19850399"))
+    _, listener = reader_factory(emulator.path)
+    (reason,) = listener.wait_for("error")
+    assert "birth date" in str(reason)
+    assert "19850399" not in str(reason)
+    assert "19850399" not in caplog.text
