@@ -117,10 +117,9 @@ class MainWindow(QWidget):
         self._painted = False
         self._tap_guard_s = kiosk.config.session.tap_guard_ms / 1000
         self._screen_changed_at = -1.0
-        # Every touch and key press anywhere in the window restarts the idle countdown.
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # Until the first paint only the attract screen is watched (start-up sends ~1,600
+        # events); then every touch and key press anywhere restarts the idle countdown.
+        self.attract.installEventFilter(self)
         self._apply_language(self._session.language)
         self._show(State.ATTRACT)
 
@@ -187,6 +186,10 @@ class MainWindow(QWidget):
             self._session.touch()
         elif kind == QEvent.Type.Paint and watched is self.attract and not self._painted:
             self._painted = True
+            self.attract.removeEventFilter(self)
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self)
             QTimer.singleShot(0, self.first_painted.emit)
         return False
 

@@ -61,7 +61,8 @@ def make_shell(
         shell = build_shell(kiosk, qapp)
         qtbot.addWidget(shell.window)
         shell.window.resize(1920, 1080)
-        shell.window.show()
+        with qtbot.waitSignal(shell.window.first_painted, timeout=10000):
+            shell.window.show()  # a citizen can only touch what has been painted
         built.append((shell, kiosk))
         return shell, kiosk
 
