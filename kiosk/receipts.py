@@ -56,6 +56,28 @@ def _tracking(labels: ReceiptLabels, status_url: str, number: str) -> tuple[Elem
     )
 
 
+def _tracked(
+    labels: ReceiptLabels,
+    *,
+    title: str,
+    subtitle: str,
+    rows: Sequence[tuple[str, str]],
+    status_url: str,
+    number: str,
+) -> Receipt:
+    """Heading, key-value rows, then how to follow the matter up (QR code and number)."""
+    return Receipt(
+        reference=number,
+        elements=(
+            Title(title),
+            Text(subtitle, align=Align.CENTER),
+            Separator(),
+            *(KeyValue(key, value) for key, value in rows),
+            *_tracking(labels, status_url, number),
+        ),
+    )
+
+
 def application_receipt(
     *,
     number: str,
@@ -70,21 +92,22 @@ def application_receipt(
 ) -> Receipt:
     """The receipt a citizen takes home after filing an application."""
     labels = LABELS[language]
-    return Receipt(
-        reference=number,
-        elements=(
-            Title(labels.title),
-            Text(labels.subtitle, align=Align.CENTER),
-            Separator(),
-            KeyValue(labels.number, number),
-            KeyValue(labels.service, service_name),
-            KeyValue(labels.applicant, applicant_masked_name),
-            KeyValue(labels.id_number, applicant_masked_id),
-            KeyValue(labels.submitted_at, _local(submitted_at)),
-            KeyValue(labels.promised_by, f"{promised_by:%Y-%m-%d}"),
-            KeyValue(labels.kiosk, kiosk_id),
-            *_tracking(labels, status_url, number),
-        ),
+    rows = [
+        (labels.number, number),
+        (labels.service, service_name),
+        (labels.applicant, applicant_masked_name),
+        (labels.id_number, applicant_masked_id),
+        (labels.submitted_at, _local(submitted_at)),
+        (labels.promised_by, f"{promised_by:%Y-%m-%d}"),
+        (labels.kiosk, kiosk_id),
+    ]
+    return _tracked(
+        labels,
+        title=labels.title,
+        subtitle=labels.subtitle,
+        rows=rows,
+        status_url=status_url,
+        number=number,
     )
 
 
@@ -137,20 +160,21 @@ def hotline_ticket(
 ) -> Receipt:
     """The receipt of a hotline-style request (12345 categories)."""
     labels = LABELS[language]
-    return Receipt(
-        reference=number,
-        elements=(
-            Title(labels.hotline_title),
-            Text(labels.hotline_subtitle, align=Align.CENTER),
-            Separator(),
-            KeyValue(labels.request_number, number),
-            KeyValue(labels.category, category_name),
-            KeyValue(labels.subject, subject),
-            KeyValue(labels.applicant, applicant_masked_name),
-            KeyValue(labels.submitted_at, _local(submitted_at)),
-            KeyValue(labels.kiosk, kiosk_id),
-            *_tracking(labels, status_url, number),
-        ),
+    rows = [
+        (labels.request_number, number),
+        (labels.category, category_name),
+        (labels.subject, subject),
+        (labels.applicant, applicant_masked_name),
+        (labels.submitted_at, _local(submitted_at)),
+        (labels.kiosk, kiosk_id),
+    ]
+    return _tracked(
+        labels,
+        title=labels.hotline_title,
+        subtitle=labels.hotline_subtitle,
+        rows=rows,
+        status_url=status_url,
+        number=number,
     )
 
 
