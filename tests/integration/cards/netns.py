@@ -25,7 +25,11 @@ class NetworkNamespace:
         self.name = name
         _delete_abandoned_namespaces()
         subprocess.run(["ip", "netns", "add", name], check=True, capture_output=True)
-        self.run(["ip", "link", "set", "lo", "up"])
+        try:
+            self.run(["ip", "link", "set", "lo", "up"])
+        except BaseException:
+            self.delete()  # a half-made namespace must not outlive the failed set-up
+            raise
 
     @classmethod
     def for_this_process(cls) -> NetworkNamespace:
