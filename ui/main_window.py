@@ -127,6 +127,7 @@ class MainWindow(QWidget):
         session = self._session
         self.attract.start_requested.connect(lambda: session.fire(Event.TOUCH))
         self.attract.demo_card_requested.connect(self._insert_demo_card)
+        self.attract.demo_card_taken.connect(self._take_demo_card)
         self.identify.demo_card_requested.connect(self._insert_demo_card)
         self.identify.back_requested.connect(lambda: session.fire(Event.BACK))
         self.menu.apply_requested.connect(lambda: session.fire(Event.APPLY))
@@ -230,6 +231,11 @@ class MainWindow(QWidget):
         reader = self._kiosk.reader
         if isinstance(reader, SimulatedReader):
             reader.insert(DEMO_IDENTITY)
+
+    def _take_demo_card(self) -> None:
+        reader = self._kiosk.reader
+        if isinstance(reader, SimulatedReader):
+            reader.remove()
 
     def _choose_language(self, language: Language) -> None:
         self._session.set_language(language)

@@ -164,6 +164,9 @@ def run_tour(kiosk: Kiosk, out_dir: Path | None, receipts_dir: Path) -> list[Pat
             written.append(printed)
         click(window.receipt.finish)
         settle(lambda: session.state is State.ATTRACT, "finishing")
+        snap("attract-card-left-in-reader")
+        click(window.attract.take_demo_card)
+        settle(lambda: not window.attract.card_reminder.isVisible(), "taking the card")
         snap("attract-after-finish")
     finally:
         shell.shut_down()

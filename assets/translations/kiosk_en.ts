@@ -3,29 +3,34 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="47" />
+        <location filename="../../ui/screens/attract.py" line="55" />
         <source>Welcome to the OneStop service kiosk</source>
         <translation>Welcome to the OneStop service kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="49" />
+        <location filename="../../ui/screens/attract.py" line="57" />
         <source>Insert your ID card to apply for a service, or touch the button below.</source>
         <translation>Insert your ID card to apply for a service, or touch the button below.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="51" />
+        <location filename="../../ui/screens/attract.py" line="59" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="52" />
+        <location filename="../../ui/screens/attract.py" line="60" />
         <source>Insert demo card</source>
         <translation>Insert demo card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="53" />
+        <location filename="../../ui/screens/attract.py" line="61" />
         <source>Please take your ID card from the reader.</source>
         <translation>Please take your ID card from the reader.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="62" />
+        <source>Take demo card</source>
+        <translation>Take demo card</translation>
     </message>
 </context>
 <context>

@@ -3,29 +3,34 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="47" />
+        <location filename="../../ui/screens/attract.py" line="55" />
         <source>Welcome to the OneStop service kiosk</source>
         <translation>欢迎使用一站式自助服务</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="49" />
+        <location filename="../../ui/screens/attract.py" line="57" />
         <source>Insert your ID card to apply for a service, or touch the button below.</source>
         <translation>请插入身份证办理业务，或按下方按钮开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="51" />
+        <location filename="../../ui/screens/attract.py" line="59" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="52" />
+        <location filename="../../ui/screens/attract.py" line="60" />
         <source>Insert demo card</source>
         <translation>插入示范证件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="53" />
+        <location filename="../../ui/screens/attract.py" line="61" />
         <source>Please take your ID card from the reader.</source>
         <translation>请取回您的身份证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="62" />
+        <source>Take demo card</source>
+        <translation>取出示范证件</translation>
     </message>
 </context>
 <context>

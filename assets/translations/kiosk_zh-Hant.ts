@@ -3,29 +3,34 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="47" />
+        <location filename="../../ui/screens/attract.py" line="55" />
         <source>Welcome to the OneStop service kiosk</source>
         <translation>歡迎使用一站式自助服務</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="49" />
+        <location filename="../../ui/screens/attract.py" line="57" />
         <source>Insert your ID card to apply for a service, or touch the button below.</source>
         <translation>請插入身份證辦理業務，或按下方按鈕開始。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="51" />
+        <location filename="../../ui/screens/attract.py" line="59" />
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="52" />
+        <location filename="../../ui/screens/attract.py" line="60" />
         <source>Insert demo card</source>
         <translation>插入示範證件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="53" />
+        <location filename="../../ui/screens/attract.py" line="61" />
         <source>Please take your ID card from the reader.</source>
         <translation>請取回您的身份證。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attract.py" line="62" />
+        <source>Take demo card</source>
+        <translation>取出示範證件</translation>
     </message>
 </context>
 <context>

@@ -202,8 +202,12 @@ def test_a_card_left_in_the_reader_is_announced_until_taken(
     assert kiosk.session.state is State.ATTRACT
     assert window.attract.card_reminder.isVisibleTo(window)
     assert window.attract.card_reminder.text() == "請取回您的身份證。"
-    reader.remove()
+    assert window.attract.take_demo_card.isVisibleTo(window)  # the demo's stand-in hand
+    assert not window.attract.demo_card.isVisibleTo(window)
+    qtbot.mouseClick(window.attract.take_demo_card, LEFT)
+    assert not reader.card_present
     assert not window.attract.card_reminder.isVisibleTo(window)
+    assert window.attract.demo_card.isVisibleTo(window)
 
 
 def test_a_card_that_cannot_be_read_is_explained(qtbot: QtBot, make_shell: MakeShell) -> None:

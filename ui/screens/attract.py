@@ -13,10 +13,12 @@ class AttractScreen(Screen):
     """Signals:
     start_requested(): the citizen touched "start".
     demo_card_requested(): the demo-only "insert demo card" button was touched.
+    demo_card_taken(): the demo-only "take demo card" button was touched.
     """
 
     start_requested = Signal()
     demo_card_requested = Signal()
+    demo_card_taken = Signal()
 
     def __init__(self, *, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,12 @@ class AttractScreen(Screen):
         self.demo_card.clicked.connect(self.demo_card_requested)
         self.demo_card.setVisible(demo)
         self.body.addWidget(self.demo_card, 0, Qt.AlignmentFlag.AlignHCenter)
+        # The demo's card never leaves a real reader: this button plays the citizen taking it.
+        self._demo = demo
+        self.take_demo_card = big_button("demo", self)
+        self.take_demo_card.clicked.connect(self.demo_card_taken)
+        self.take_demo_card.hide()
+        self.body.addWidget(self.take_demo_card, 0, Qt.AlignmentFlag.AlignHCenter)
         self.body.addStretch(1)
         self.retranslate()
 
@@ -51,6 +59,9 @@ class AttractScreen(Screen):
         self.start.setText(self.tr("Start"))
         self.demo_card.setText(self.tr("Insert demo card"))
         self.card_reminder.setText(self.tr("Please take your ID card from the reader."))
+        self.take_demo_card.setText(self.tr("Take demo card"))
 
     def show_card_reminder(self, visible: bool) -> None:
         self.card_reminder.setVisible(visible)
+        self.take_demo_card.setVisible(visible and self._demo)
+        self.demo_card.setVisible(self._demo and not visible)
