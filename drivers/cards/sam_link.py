@@ -34,17 +34,11 @@ from drivers.cards.sam_frames import (
     parse_response,
 )
 from drivers.cards.sam_text import decode_identity, split_card_data
+from drivers.serial_line import PORT_ERRORS
 
 if TYPE_CHECKING:
     from serial import Serial
 
-try:
-    from termios import error as _TermiosError
-except ImportError:  # not POSIX: pyserial's own errors are OSErrors there
-    _TermiosError = OSError  # type: ignore[assignment,misc]
-
-# pyserial's SerialException is an OSError; tcflush on a hung-up line raises termios.error.
-PORT_ERRORS = (OSError, _TermiosError)
 
 COMMAND_TIMEOUT_S = 1.0  # find and select answer within a few milliseconds on real readers
 # The SAM reads ~1.3 kB over RF and decrypts it before answering: about a second on real readers.

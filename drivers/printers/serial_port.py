@@ -30,18 +30,11 @@ from drivers.printers.base import (
 from drivers.printers.layout import Receipt
 from drivers.printers.profile import DEFAULT_OPTIONS, PrinterOptions
 from drivers.printers.status_bytes import ask_in_turn, describe_problem
+from drivers.serial_line import PORT_ERRORS
 
 if TYPE_CHECKING:
     from serial import Serial
 
-try:
-    from termios import error as _TermiosError
-except ImportError:  # not POSIX: pyserial's own errors are OSErrors there
-    _TermiosError = OSError  # type: ignore[assignment,misc]
-
-# pyserial's SerialException is an OSError, but its buffer resets call tcflush directly, and on a
-# line that hung up under us (adapter unplugged, pty master closed) that raises termios.error.
-_PORT_ERRORS = (OSError, _TermiosError)
 
 DEFAULT_BAUDRATE = 9600
 BAUDRATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
@@ -167,7 +160,7 @@ def _ask(port: Serial, query: bytes, deadline: float) -> int | None:
         port.timeout = min(remaining, _REPLY_TIMEOUT_S)
         port.write(query)
         reply = port.read(1)
-    except _PORT_ERRORS:  # includes SerialTimeoutException
+    except PORT_ERRORS:  # includes SerialTimeoutException
         return None
     return reply[0] if reply else None
 
@@ -183,7 +176,7 @@ def _send(port: Serial, data: bytes, deadline: float, device: str) -> None:
             if time.monotonic() >= deadline:
                 raise serial.SerialTimeoutException("the line stayed blocked")
             time.sleep(_DRAIN_POLL_S)
-    except _PORT_ERRORS as error:  # the bytes left behind are dropped by _closing
+    except PORT_ERRORS as error:  # the bytes left behind are dropped by _closing
         raise PrintFailed(f"serial printer {device} did not take the whole job: {error}") from None
 
 
@@ -200,7 +193,7 @@ def _closing(port: Serial) -> Iterator[Serial]:
         yield port
     finally:
         _discard_unsent(port)
-        with contextlib.suppress(*_PORT_ERRORS):  # a vanished device has nothing to release
+        with contextlib.suppress(*PORT_ERRORS):  # a vanished device has nothing to release
             port.close()
 
 
@@ -211,9 +204,9 @@ def _discard_unsent(port: Serial) -> None:
         # drained completely is then sure to lose nothing to the flush.
         if not port.out_waiting:
             return
-    except _PORT_ERRORS:
+    except PORT_ERRORS:
         pass  # cannot tell: flush anyway; a port failing this has failed its job already
-    with contextlib.suppress(*_PORT_ERRORS):  # the port is already gone: nothing to wait for
+    with contextlib.suppress(*PORT_ERRORS):  # the port is already gone: nothing to wait for
         port.reset_output_buffer()
 
 
