@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import settings
 
+from tests.integration.printers.peer import PrinterPeer
 from tests.support import RunningBackend
 from ui.offscreen import use_offscreen_screen
 
@@ -29,3 +30,12 @@ def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBackend
     database = tmp_path_factory.mktemp("backend") / "backend.sqlite3"
     with BackendProcess(f"sqlite:///{database}") as process:
         yield RunningBackend(process.url, database)
+
+
+@pytest.fixture
+def peers() -> Iterator[list[PrinterPeer]]:
+    """Printer-like TCP peers a test starts; each is closed after the test."""
+    started: list[PrinterPeer] = []
+    yield started
+    for peer in started:
+        peer.close()

@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import zxingcpp
 from PIL import Image
 
 from drivers.printers.layout import Cut, KeyValue, Receipt, Title
 from kiosk.spool import ReprintSpool
-from tests.integration.printers.peer import READY, PrinterPeer
+from tests.integration.printers.peer import PAPER_OUT, READY, PrinterPeer
 from tests.support import run_kiosk as kiosk
-
-PAPER_OUT = {1: 0x1A, 2: 0x32, 4: 0x72}
-
-
-@pytest.fixture
-def peers() -> Iterator[list[PrinterPeer]]:
-    started: list[PrinterPeer] = []
-    yield started
-    for peer in started:
-        peer.close()
 
 
 def start(peers: list[PrinterPeer], replies: dict[int, int]) -> str:

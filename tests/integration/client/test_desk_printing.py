@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,19 +14,8 @@ from kiosk.desk import ApplicationDesk
 from kiosk.i18n import Language
 from kiosk.session import PrintOutcome
 from kiosk.spool import ReprintSpool
-from tests.integration.printers.peer import READY, PrinterPeer
+from tests.integration.printers.peer import PAPER_NEAR_END, PAPER_OUT, READY, PrinterPeer
 from tests.support import RunningBackend
-
-PAPER_OUT = {1: 0x1A, 2: 0x32, 4: 0x72}  # offline, stopped by paper end, paper end sensor
-PAPER_NEAR_END = {1: 0x12, 2: 0x12, 4: 0x1E}
-
-
-@pytest.fixture
-def peers() -> Iterator[list[PrinterPeer]]:
-    started: list[PrinterPeer] = []
-    yield started
-    for peer in started:
-        peer.close()
 
 
 def file_once(backend: RunningBackend, peer: PrinterPeer, spool: ReprintSpool) -> PrintOutcome:

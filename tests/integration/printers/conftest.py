@@ -16,17 +16,15 @@ StartPeer = Callable[..., PrinterPeer]
 
 
 @pytest.fixture
-def peer_factory() -> Iterator[StartPeer]:
-    peers: list[PrinterPeer] = []
+def peer_factory(peers: list[PrinterPeer]) -> StartPeer:
+    """Start a peer with the given replies; closed after the test (see ``peers``)."""
 
     def start(*args: Any, **kwargs: Any) -> PrinterPeer:
         peer = PrinterPeer(*args, **kwargs)
         peers.append(peer)
         return peer
 
-    yield start
-    for peer in peers:
-        peer.close()
+    return start
 
 
 StartPtyPrinter = Callable[..., PtyPrinter]

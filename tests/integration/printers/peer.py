@@ -8,6 +8,8 @@ import threading
 import time
 
 READY = {1: 0x12, 2: 0x12, 4: 0x12}  # DLE EOT 1, 2, 4: online, no error, paper present
+PAPER_OUT = {1: 0x1A, 2: 0x32, 4: 0x72}  # offline, stopped by paper end, paper end sensor
+PAPER_NEAR_END = {1: 0x12, 2: 0x12, 4: 0x1E}
 
 
 class PrinterPeer:

@@ -16,7 +16,7 @@ from drivers.printers.layout import Cut, KeyValue, QRCode, Receipt, Title
 from drivers.printers.profile import PAPER_58MM, PAPER_80MM, CjkEncoding
 from drivers.printers.serial_port import SerialPrinter
 from tests.integration.printers.conftest import StartPtyPrinter
-from tests.integration.printers.peer import READY
+from tests.integration.printers.peer import PAPER_OUT, READY
 from tests.integration.printers.pty_peer import PtyPrinter
 
 RECEIPT = Receipt(
@@ -24,7 +24,6 @@ RECEIPT = Receipt(
     (Title("受理回执"), KeyValue("申请编号", "2024-0001-ABC"), QRCode("https://x.gov/s/1"), Cut()),
 )
 EXPECTED = encode(RECEIPT, PAPER_80MM, CjkEncoding.GB18030)
-PAPER_OUT = {1: 0x1A, 2: 0x32, 4: 0x72}
 
 
 def printer_for(peer: PtyPrinter, options: str = "") -> SerialPrinter:
