@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QScrollA
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk, build_kiosk
+from kiosk.catalog import Service
 from kiosk.config import load_config
 from kiosk.logs import PersonalDataRedactor
 from tests.support import RunningBackend
@@ -96,3 +97,12 @@ def card_to_catalog(qtbot: QtBot, window: MainWindow, *, wait_for_services: bool
     qtbot.mouseClick(window.menu.apply, Qt.MouseButton.LeftButton)
     if wait_for_services:
         qtbot.waitUntil(lambda: bool(window.catalog.service_buttons), timeout=10000)
+
+
+def open_form(qtbot: QtBot, shell: Shell, kiosk: Kiosk, code: str) -> Service:
+    """Demo card in, "apply", then the service ``code``: its form is on screen."""
+    window = shell.window
+    card_to_catalog(qtbot, window)
+    service = next(s for s in kiosk.catalog.services() if s.code == code)
+    click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
+    return service

@@ -17,7 +17,7 @@ from drivers.cards.simulated import DEMO_IDENTITY, SimulatedReader
 from kiosk.i18n import Language
 from kiosk.session import State, SubmitFailure
 from tests.support import RunningBackend
-from tests.ui.conftest import MakeShell, card_to_catalog, click_in_view, type_into
+from tests.ui.conftest import MakeShell, card_to_catalog, click_in_view, open_form, type_into
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -158,9 +158,7 @@ def test_garbage_answers_are_a_failure_not_a_crash(
 def test_submit_while_backend_is_down_loses_nothing(qtbot: QtBot, make_shell: MakeShell) -> None:
     shell, kiosk = make_shell()
     window, session = shell.window, kiosk.session
-    card_to_catalog(qtbot, window)
-    service = next(s for s in kiosk.catalog.services() if s.code == "HL-002")
-    click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
+    service = open_form(qtbot, shell, kiosk, "HL-002")
     for field in service.fields:
         edit = window.form.editors[field.name].line_edit
         assert edit is not None
@@ -180,9 +178,7 @@ def test_submit_while_backend_is_down_loses_nothing(qtbot: QtBot, make_shell: Ma
 def test_correcting_a_field_clears_its_complaint(qtbot: QtBot, make_shell: MakeShell) -> None:
     shell, kiosk = make_shell()
     window = shell.window
-    card_to_catalog(qtbot, window)
-    service = next(s for s in kiosk.catalog.services() if s.code == "HL-002")
-    click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
+    open_form(qtbot, shell, kiosk, "HL-002")
     qtbot.mouseClick(window.form.next, LEFT)
     editor = window.form.editors["subject"]
     assert editor.problem.isVisibleTo(window)
@@ -239,9 +235,7 @@ def test_a_double_tap_does_not_press_the_next_screen(qtbot: QtBot, make_shell: M
 def test_typing_keeps_the_session_alive(qtbot: QtBot, make_shell: MakeShell) -> None:
     shell, kiosk = make_shell(idle_timeout_s=5)
     window = shell.window
-    card_to_catalog(qtbot, window)
-    service = next(s for s in kiosk.catalog.services() if s.code == "HL-002")
-    click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
+    open_form(qtbot, shell, kiosk, "HL-002")
     edit = window.form.editors["subject"].line_edit
     assert edit is not None
     for _ in range(4):  # 8 s of slow typing, longer than the 5 s idle limit
@@ -256,9 +250,7 @@ def test_a_second_tap_on_submit_files_once(
 ) -> None:
     shell, kiosk = make_shell()
     window, session = shell.window, kiosk.session
-    card_to_catalog(qtbot, window)
-    service = next(s for s in kiosk.catalog.services() if s.code == "HL-002")
-    click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
+    service = open_form(qtbot, shell, kiosk, "HL-002")
     for field in service.fields:
         edit = window.form.editors[field.name].line_edit
         assert edit is not None
@@ -276,9 +268,7 @@ def test_taking_the_card_mid_form_ends_the_session(qtbot: QtBot, make_shell: Mak
     shell, kiosk = make_shell()
     window, reader = shell.window, kiosk.reader
     assert isinstance(reader, SimulatedReader)
-    card_to_catalog(qtbot, window)
-    service = next(s for s in kiosk.catalog.services() if s.code == "HL-002")
-    click_in_view(qtbot, window.catalog.list_area, window.catalog.service_buttons[service.code])
+    open_form(qtbot, shell, kiosk, "HL-002")
     edit = window.form.editors["subject"].line_edit
     assert edit is not None
     type_into(qtbot, edit, "私事")
