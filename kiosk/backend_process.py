@@ -7,6 +7,7 @@ would to a province's backend. The child writes its base URL to a ready file onc
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -34,12 +35,19 @@ class BackendProcess:
         host: str = "127.0.0.1",
         ready_timeout_s: float = 30.0,
         extra_args: tuple[str, ...] = (),
+        enroll_kiosk: str | None = None,
+        enroll_staff: str | None = None,
     ) -> None:
         self.database_url = database_url
         self.host = host
         self.ready_timeout_s = ready_timeout_s
         self.extra_args = extra_args
+        self.enroll_kiosk = enroll_kiosk
+        self.enroll_staff = enroll_staff
         self.url = ""
+        # Fresh tokens for the enrolled kiosk and staff member, made at each start.
+        self.kiosk_token = ""
+        self.staff_token = ""
         self._process: subprocess.Popen[bytes] | None = None
         self._workdir: tempfile.TemporaryDirectory[str] | None = None
 
@@ -51,6 +59,7 @@ class BackendProcess:
         self._workdir = tempfile.TemporaryDirectory(prefix="onestop-backend-")
         ready_file = Path(self._workdir.name) / "ready"
         log_path = Path(self._workdir.name) / "log"
+        enrollments = self._enrollment_args(Path(self._workdir.name))
         command = [
             sys.executable,
             "-m",
@@ -64,6 +73,7 @@ class BackendProcess:
             "--ready-file",
             str(ready_file),
             "--exit-with-parent",
+            *enrollments,
             *self.extra_args,
         ]
         with log_path.open("wb") as log:
@@ -87,6 +97,18 @@ class BackendProcess:
             else f"the backend was not ready within {self.ready_timeout_s:.0f} s",
             output,
         )
+
+    def _enrollment_args(self, workdir: Path) -> list[str]:
+        arguments: list[str] = []
+        if self.enroll_kiosk:
+            self.kiosk_token = secrets.token_urlsafe(32)
+            path = _private_file(workdir / "kiosk-token", self.kiosk_token)
+            arguments += ["--enroll-kiosk", f"{self.enroll_kiosk}={path}"]
+        if self.enroll_staff:
+            self.staff_token = secrets.token_urlsafe(32)
+            path = _private_file(workdir / "staff-token", self.staff_token)
+            arguments += ["--enroll-staff", f"{self.enroll_staff}={path}"]
+        return arguments
 
     def log_text(self) -> str:
         if self._workdir is None:
@@ -118,3 +140,10 @@ class BackendProcess:
         traceback: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+def _private_file(path: Path, text: str) -> Path:
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(text)
+    return path

@@ -2,74 +2,140 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import json
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 
-from server.applications import FilingDesk
+from server import hotline, queue
+from server.api import ROUTERS
 from server.catalog import demo_catalog_path, load_catalog, seed_if_empty
+from server.context import AppContext
 from server.database import build_engine, ensure_sqlite_directory, migrate_to_head, session_factory
+from server.enrollment import Enrollment, enroll_kiosk, enroll_staff
 from server.openapi_document import build_openapi
 from server.problems import install_problem_handlers
-from server.routes import VERSION, AppContext, router
+from server.rate_limit import RateLimit, RateLimiter
+from server.version import VERSION
 
 TITLE = "OneStop Kiosk reference backend"
 # The service hall's own calendar decides the date in application numbers and promised dates.
 DEFAULT_HALL_TIMEZONE = "Asia/Shanghai"
 # An application is a few kilobytes; anything far larger is a mistake or an attack.
 MAX_BODY_BYTES = 256 * 1024
+# A kiosk in use sends a request every few seconds; draining an outbox after an outage sends
+# more, and 20 a second lets 1,000 queued items through in under a minute.
+DEFAULT_KIOSK_RATE = RateLimit(per_second=20, burst=60)
+# Callers without a token (receipt look-ups) by address: a phone needs a handful.
+DEFAULT_PUBLIC_RATE = RateLimit(per_second=5, burst=30)
 
 logger = logging.getLogger(__name__)
 
 
-def create_app(
-    database_url: str,
-    *,
-    seed_demo: bool = True,
-    public_url: str | None = None,
-    hall_timezone: str = DEFAULT_HALL_TIMEZONE,
-) -> FastAPI:
-    """Build the app; nothing touches the database until the app starts (see ``_lifespan``)."""
-    engine = build_engine(database_url)
+@dataclass(frozen=True)
+class ServerOptions:
+    """Everything about a backend instance that is not in its database."""
+
+    database_url: str
+    seed_demo: bool = True
+    public_url: str | None = None
+    hall_timezone: str = DEFAULT_HALL_TIMEZONE
+    kiosk_rate: RateLimit = DEFAULT_KIOSK_RATE
+    public_rate: RateLimit = DEFAULT_PUBLIC_RATE
+    enroll_kiosks: tuple[Enrollment, ...] = field(default=())
+    enroll_staff: tuple[Enrollment, ...] = field(default=())
+    # False in worker processes: the parent migrated and seeded once before starting them.
+    prepare_on_start: bool = True
+
+    def to_environment(self) -> str:
+        """These options as JSON, for worker processes built by :func:`app_from_environment`."""
+        data = dataclasses.asdict(self)
+        data["enroll_kiosks"] = [[e.name, str(e.token_file)] for e in self.enroll_kiosks]
+        data["enroll_staff"] = [[e.name, str(e.token_file)] for e in self.enroll_staff]
+        return json.dumps(data)
+
+    @classmethod
+    def from_environment(cls, text: str) -> ServerOptions:
+        data = json.loads(text)
+        data["kiosk_rate"] = RateLimit(**data["kiosk_rate"])
+        data["public_rate"] = RateLimit(**data["public_rate"])
+        data["enroll_kiosks"] = tuple(Enrollment(n, Path(p)) for n, p in data["enroll_kiosks"])
+        data["enroll_staff"] = tuple(Enrollment(n, Path(p)) for n, p in data["enroll_staff"])
+        return cls(**data)
+
+
+OPTIONS_ENVIRONMENT_VARIABLE = "ONESTOP_SERVER_OPTIONS"
+
+
+def app_from_environment() -> FastAPI:
+    """The uvicorn factory of worker processes (``--workers N``)."""
+    return create_app(ServerOptions.from_environment(os.environ[OPTIONS_ENVIRONMENT_VARIABLE]))
+
+
+def create_app(options: ServerOptions) -> FastAPI:
+    """Build the app; nothing touches the database until the app starts (see ``lifespan``)."""
+    engine = build_engine(options.database_url)
+    sessions = session_factory(engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        _prepare_database(database_url, engine, seed_demo=seed_demo)
+        if options.prepare_on_start:
+            prepare_database(options, engine)
         yield
         engine.dispose()
 
     app = FastAPI(
         title=TITLE,
         version=VERSION,
-        description="Service catalog and application filing for OneStop self-service kiosks.",
+        description="The contract between OneStop self-service kiosks and a service hall: "
+        "catalog, applications, queue, 12345 hotline (also as Open311 GeoReport v2), "
+        "evaluations, kiosk fleet and staff work.",
         lifespan=lifespan,
         max_body_size=MAX_BODY_BYTES,
     )
     app.state.context = AppContext(
-        desk=FilingDesk(sessions=session_factory(engine), hall_timezone=ZoneInfo(hall_timezone)),
-        public_url=public_url.rstrip("/") if public_url else None,
+        sessions=sessions,
+        hall_timezone=ZoneInfo(options.hall_timezone),
+        public_url=options.public_url.rstrip("/") if options.public_url else None,
+        kiosk_limiter=RateLimiter(options.kiosk_rate),
+        public_limiter=RateLimiter(options.public_rate),
     )
-    app.include_router(router)
+    for router in ROUTERS:
+        app.include_router(router)
     install_problem_handlers(app)
     app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     return app
 
 
-def _prepare_database(database_url: str, engine: Engine, *, seed_demo: bool) -> None:
-    ensure_sqlite_directory(database_url)
+def prepare_database(options: ServerOptions, engine: Engine) -> None:
+    """Migrate, enroll the given kiosks and staff, and seed the demo data if asked."""
+    ensure_sqlite_directory(options.database_url)
     migrate_to_head(engine)
-    if not seed_demo:
-        return
     sessions = session_factory(engine)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    with sessions.begin() as session:
+        for kiosk in options.enroll_kiosks:
+            enroll_kiosk(session, kiosk.name, kiosk.token(), now)
+        for staff in options.enroll_staff:
+            enroll_staff(session, staff.name, staff.token(), now)
+    if not options.seed_demo:
+        return
     try:
         with sessions.begin() as session:
             if seed_if_empty(session, load_catalog(demo_catalog_path())):
                 logger.info("seeded the demo service catalog")
+            queue.seed_demo(session)
+            hotline.seed_demo(session)
     except IntegrityError:
         # Another backend process on the same database seeded it at the same moment.
-        logger.info("the demo service catalog was seeded by another process")
+        logger.info("the demo data was seeded by another process")

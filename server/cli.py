@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import logging.config
 import os
 import signal
 import socket
+import sys
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -21,6 +23,8 @@ APP_NAME = "onestop-kiosk"
 # Tests and tools poll the ready file; the server answers well within this after binding.
 _ORPHAN_POLL_S = 0.5
 _STARTED_POLL_S = 0.01
+# Subcommands that work on the database instead of serving it (see server/admin_cli.py).
+ADMIN_COMMANDS = frozenset({"staff", "provisioning-token", "fleet"})
 
 logger = logging.getLogger("server")
 
@@ -61,6 +65,42 @@ def build_parser(prog: str = "python -m server") -> argparse.ArgumentParser:
         help="the service hall's time zone, which dates numbers and promised dates",
     )
     parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes sharing the listening socket (default 1)",
+    )
+    parser.add_argument(
+        "--kiosk-rate",
+        type=_rate,
+        default=None,
+        metavar="PER_SECOND/BURST",
+        help="requests each kiosk may send (default 20/60), per worker process",
+    )
+    parser.add_argument(
+        "--public-rate",
+        type=_rate,
+        default=None,
+        metavar="PER_SECOND/BURST",
+        help="requests without a token from one address (default 5/30), per worker process",
+    )
+    parser.add_argument(
+        "--enroll-kiosk",
+        action="append",
+        default=[],
+        type=_enrollment,
+        metavar="KIOSK_ID=TOKEN_FILE",
+        help="register a kiosk with the token in the file (embedded demo, tests)",
+    )
+    parser.add_argument(
+        "--enroll-staff",
+        action="append",
+        default=[],
+        type=_enrollment,
+        metavar="NAME=TOKEN_FILE",
+        help="register a staff token from the file (tests; otherwise use 'staff add')",
+    )
+    parser.add_argument(
         "--export-openapi", type=Path, metavar="PATH", help="write the OpenAPI document and exit"
     )
     parser.add_argument(
@@ -71,23 +111,107 @@ def build_parser(prog: str = "python -m server") -> argparse.ArgumentParser:
     return parser
 
 
+def _rate(text: str) -> Any:
+    from server.rate_limit import RateLimit
+
+    per_second, separator, burst = text.partition("/")
+    try:
+        return RateLimit(float(per_second), int(burst) if separator else int(float(per_second)))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(
+            f"expected PER_SECOND/BURST, e.g. 20/60: {error}"
+        ) from None
+
+
+def _enrollment(text: str) -> Any:
+    from server.enrollment import Enrollment
+
+    try:
+        return Enrollment.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def main(argv: list[str] | None = None, prog: str = "python -m server") -> int:
-    args = build_parser(prog).parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments and arguments[0] in ADMIN_COMMANDS:
+        from server.admin_cli import main as admin_main
+
+        return admin_main(arguments, prog)
+    args = build_parser(prog).parse_args(arguments)
     logging.config.dictConfig(_logging_config())
     if args.export_openapi is not None:
-        from server.app import create_app
+        from server.app import ServerOptions, create_app
         from server.openapi_document import export_openapi
 
         # An in-memory URL: building the app does not connect, and the document needs no data.
-        export_openapi(create_app("sqlite://", seed_demo=False), args.export_openapi)
+        export_openapi(create_app(ServerOptions("sqlite://", seed_demo=False)), args.export_openapi)
         return 0
+    if args.workers < 1:
+        build_parser(prog).error("--workers must be at least 1")
     # SIGTERM before uvicorn takes over (or re-raised by it after a graceful shutdown) ends the
     # process with status 0, which is what a supervisor expects of a requested stop.
     signal.signal(signal.SIGTERM, _exit_cleanly)
     sock = _bind(args.host, args.port)
     base_url = _base_url(args.host, sock.getsockname()[1])
-    asyncio.run(_serve(args, sock, base_url))
+    options = _options(args, base_url)
+    if args.workers == 1:
+        asyncio.run(_serve(args, options, sock, base_url))
+    else:
+        _serve_with_workers(args, options, sock, base_url)
     return 0
+
+
+def _options(args: argparse.Namespace, base_url: str) -> Any:
+    from server.app import ServerOptions
+
+    options = ServerOptions(
+        args.database or default_database_url(),
+        seed_demo=not args.no_demo_catalog,
+        public_url=args.public_url or base_url,
+        hall_timezone=args.timezone,
+        enroll_kiosks=tuple(args.enroll_kiosk),
+        enroll_staff=tuple(args.enroll_staff),
+    )
+    if args.kiosk_rate is not None:
+        options = dataclasses.replace(options, kiosk_rate=args.kiosk_rate)
+    if args.public_rate is not None:
+        options = dataclasses.replace(options, public_rate=args.public_rate)
+    return options
+
+
+def _serve_with_workers(
+    args: argparse.Namespace, options: Any, sock: socket.socket, base_url: str
+) -> None:
+    """Migrate once here, then let uvicorn's supervisor run workers on the bound socket."""
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from server.app import OPTIONS_ENVIRONMENT_VARIABLE, prepare_database
+    from server.database import build_engine
+
+    engine = build_engine(options.database_url)
+    try:
+        prepare_database(options, engine)
+    finally:
+        engine.dispose()
+    worker_options = dataclasses.replace(options, prepare_on_start=False)
+    os.environ[OPTIONS_ENVIRONMENT_VARIABLE] = worker_options.to_environment()
+    config = uvicorn.Config(
+        "server.app:app_from_environment",
+        factory=True,
+        workers=args.workers,
+        lifespan="on",
+        # Workers are fresh processes: they set up the same stderr logging themselves.
+        log_config=_logging_config(),
+        access_log=True,
+    )
+    sock.listen(2048)
+    logger.info("listening on %s with %d workers", base_url, args.workers)
+    # Connections queue on the listening socket until the first worker accepts them.
+    if args.ready_file is not None:
+        _write_atomically(args.ready_file, base_url)
+    Multiprocess(config, sockets=[sock]).run()
 
 
 def _exit_cleanly(_signum: int, _frame: FrameType | None) -> None:
@@ -107,17 +231,14 @@ def _base_url(host: str, port: int) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-async def _serve(args: argparse.Namespace, sock: socket.socket, base_url: str) -> None:
+async def _serve(
+    args: argparse.Namespace, options: Any, sock: socket.socket, base_url: str
+) -> None:
     import uvicorn
 
     from server.app import create_app
 
-    app = create_app(
-        args.database or default_database_url(),
-        seed_demo=not args.no_demo_catalog,
-        public_url=args.public_url or base_url,
-        hall_timezone=args.timezone,
-    )
+    app = create_app(options)
     # log_config=None: logging was configured in main(), with every line going to stderr.
     config = uvicorn.Config(app, lifespan="on", log_config=None, access_log=True)
     server = uvicorn.Server(config)

@@ -30,6 +30,7 @@ class ProblemError(Exception):
     title: str
     detail: str
     errors: list[FieldError] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def problem_response(problem: ProblemError, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -61,7 +62,7 @@ def _field_path(location: Sequence[int | str]) -> str:
 
 def _on_problem(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ProblemError)
-    return problem_response(exc)
+    return problem_response(exc, headers=exc.headers or None)
 
 
 def _on_request_validation(_request: Request, exc: Exception) -> JSONResponse:

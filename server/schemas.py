@@ -53,8 +53,13 @@ class Service(_Strict):
     code: str = Field(pattern=r"^[A-Z]{2,4}-[0-9]{3}$", examples=["BR-001"])
     name: LocalizedText
     department: LocalizedText
+    department_code: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")
     category: Category
     theme: Theme
+    fee_cents: int = Field(ge=0, description="fee in fen (1/100 yuan); 0 when free")
+    max_visits: Literal[0, 1] = Field(
+        description="counter visits still needed after filing here: 0 (none) or 1"
+    )
     legal_days: int = Field(ge=0, description="working days the law allows")
     promised_days: int = Field(ge=0, description="working days the hall promises")
     materials: list[LocalizedText]
@@ -88,7 +93,6 @@ class Applicant(_Strict):
 
 class ApplicationRequest(_Strict):
     service_code: str = Field(min_length=1, max_length=32, pattern=r"^[^\x00]*$")
-    kiosk_id: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")
     language: Language
     applicant: Applicant
     form: dict[

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import settings
 
 from tests.integration.printers.peer import PrinterPeer
-from tests.support import RunningBackend
+from tests.support import RunningBackend, start_backend
 from ui.offscreen import use_offscreen_screen
 
 # Before pytest-qt creates the QApplication.
@@ -25,11 +25,12 @@ settings.load_profile("onestop")
 @pytest.fixture(scope="session")
 def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBackend]:
     """The reference backend (``python -m server``) on 127.0.0.1 with its own SQLite file."""
-    from kiosk.backend_process import BackendProcess
-
     database = tmp_path_factory.mktemp("backend") / "backend.sqlite3"
-    with BackendProcess(f"sqlite:///{database}") as process:
-        yield RunningBackend(process.url, database)
+    process, running = start_backend(f"sqlite:///{database}")
+    try:
+        yield running
+    finally:
+        process.stop()
 
 
 @pytest.fixture

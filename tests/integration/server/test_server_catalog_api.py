@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import requests
 
+from server.version import VERSION
 from tests.integration.server.server_test_support import TIMEOUT_S
 from tests.support import RunningBackend
 
@@ -14,7 +15,7 @@ def test_health_reports_ok_and_version(backend: RunningBackend) -> None:
     response = requests.get(f"{backend.url}/v1/health", timeout=TIMEOUT_S)
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "version": "0.1.0"}
+    assert response.json() == {"status": "ok", "version": VERSION}
 
 
 def test_demo_catalog_is_served_in_three_languages(backend: RunningBackend) -> None:

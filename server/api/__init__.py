@@ -1,0 +1,17 @@
+"""The HTTP routes, one module per part of the contract; :data:`ROUTERS` lists them all."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from server.api import applications, catalog, evaluations, hotline, kiosks, open311, queue
+
+ROUTERS: tuple[APIRouter, ...] = (
+    catalog.router,
+    applications.router,
+    queue.router,
+    hotline.router,
+    evaluations.router,
+    kiosks.router,
+    open311.router,
+)

@@ -1,0 +1,111 @@
+"""Who is calling: a kiosk (its own bearer token) or a staff member (theirs).
+
+Both kinds are bearer tokens stored only as SHA-256 hashes, in separate tables, so a kiosk
+token is simply unknown to the staff routes and the other way round.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+
+from server import models
+from server.context import Context
+from server.keyed_hash import token_sha256
+from server.problems import ProblemError
+from server.rate_limit import retry_after_header
+
+_kiosk_scheme = HTTPBearer(
+    scheme_name="kioskToken",
+    description="A kiosk's own token, from POST /v1/kiosks/provision.",
+    auto_error=False,
+)
+_staff_scheme = HTTPBearer(
+    scheme_name="staffToken",
+    description="A staff member's token, from `kiosk-server staff add NAME`.",
+    auto_error=False,
+)
+Credentials = HTTPAuthorizationCredentials | None
+
+
+@dataclass(frozen=True)
+class KioskCaller:
+    kiosk_id: str
+
+
+@dataclass(frozen=True)
+class StaffCaller:
+    name: str
+
+
+def unauthorized(detail: str) -> ProblemError:
+    return ProblemError(
+        401,
+        "unauthorized",
+        "Not authorised",
+        detail,
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+def too_many_requests(wait_s: float) -> ProblemError:
+    return ProblemError(
+        429,
+        "rate-limited",
+        "Too many requests",
+        "Slow down and retry after the time in Retry-After.",
+        headers=retry_after_header(wait_s),
+    )
+
+
+def require_kiosk(
+    context: Context, credentials: Annotated[Credentials, Depends(_kiosk_scheme)]
+) -> KioskCaller:
+    if credentials is None:
+        raise unauthorized("This route needs a kiosk's bearer token.")
+    digest = token_sha256(credentials.credentials)
+    with context.sessions() as session:
+        kiosk_id = session.scalar(
+            select(models.Kiosk.id).where(models.Kiosk.token_sha256 == digest)
+        )
+    if kiosk_id is None:
+        raise unauthorized("The kiosk token is not known to this server.")
+    wait_s = context.kiosk_limiter.try_acquire(kiosk_id)
+    if wait_s:
+        raise too_many_requests(wait_s)
+    return KioskCaller(kiosk_id)
+
+
+def require_staff(
+    context: Context, credentials: Annotated[Credentials, Depends(_staff_scheme)]
+) -> StaffCaller:
+    if credentials is None:
+        raise unauthorized("This route needs a staff member's bearer token.")
+    digest = token_sha256(credentials.credentials)
+    with context.sessions() as session:
+        name = session.scalar(
+            select(models.StaffMember.name).where(
+                models.StaffMember.token_sha256 == digest,
+                models.StaffMember.revoked_at.is_(None),
+            )
+        )
+    if name is None:
+        raise unauthorized("The staff token is not known to this server, or was revoked.")
+    return StaffCaller(name)
+
+
+def limit_public_caller(request: Request, context: Context) -> None:
+    """Budget callers without a token by their address."""
+    address = request.client.host if request.client else "unknown"
+    wait_s = context.public_limiter.try_acquire(address)
+    if wait_s:
+        raise too_many_requests(wait_s)
+
+
+Kiosk = Annotated[KioskCaller, Depends(require_kiosk)]
+Staff = Annotated[StaffCaller, Depends(require_staff)]
+PublicLimited = Depends(limit_public_caller)

@@ -1,0 +1,44 @@
+"""Keyed hashes and tokens: what the server keeps instead of identities and bearer tokens.
+
+Tokens are 256-bit random strings, so a plain SHA-256 is enough to store them (nothing to
+brute-force); identities are guessable (an ID number has few unknown digits), so they are
+hashed with HMAC under a server secret that never leaves the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+SECRET_SETTING = "identity_hmac_key"
+TOKEN_BYTES = 32
+ACCESS_CODE_LENGTH = 10
+# No 0/O or 1/I/L: the code may be read aloud or typed from a printed receipt.
+_ACCESS_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+def new_secret() -> str:
+    return secrets.token_hex(32)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def token_sha256(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def new_access_code() -> str:
+    return "".join(secrets.choice(_ACCESS_CODE_ALPHABET) for _ in range(ACCESS_CODE_LENGTH))
+
+
+def identity_hash(secret: str, document_kind: str, id_number: str) -> str:
+    """HMAC-SHA256 of a normalised identity: the same card always gives the same hash."""
+    message = f"{document_kind.strip()}\x1f{id_number.strip().upper()}".encode()
+    return hmac.new(bytes.fromhex(secret), message, hashlib.sha256).hexdigest()
+
+
+def same_secret(given: str, expected: str) -> bool:
+    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))

@@ -1,0 +1,76 @@
+"""Per-caller request budgets (token buckets), kept in the memory of each server process.
+
+With several uvicorn workers or hosts each keeps its own buckets, so the effective limit is
+the per-process limit times the number of processes; that is enough to stop one runaway or
+hostile kiosk from starving the others, which is what the limit is for.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Buckets of callers not seen for this long are dropped, so memory stays bounded.
+_IDLE_FORGET_S = 600.0
+_SWEEP_EVERY = 4096
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """``per_second`` sustained, bursts of up to ``burst`` requests."""
+
+    per_second: float
+    burst: int
+
+    def __post_init__(self) -> None:
+        if self.per_second <= 0 or self.burst < 1:
+            raise ValueError("a rate limit needs per_second > 0 and burst >= 1")
+
+
+@dataclass
+class _Bucket:
+    tokens: float
+    updated: float
+
+
+class RateLimiter:
+    """Thread-safe: FastAPI runs sync endpoints and dependencies in a thread pool."""
+
+    def __init__(self, limit: RateLimit, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit = limit
+        self._clock = clock
+        self._buckets: dict[str, _Bucket] = {}
+        self._lock = threading.Lock()
+        self._calls = 0
+
+    def try_acquire(self, caller: str) -> float:
+        """0 if ``caller`` may go ahead now, else the seconds until it may."""
+        now = self._clock()
+        with self._lock:
+            self._calls += 1
+            if self._calls % _SWEEP_EVERY == 0:
+                self._forget_idle(now)
+            bucket = self._buckets.get(caller)
+            if bucket is None:
+                bucket = self._buckets[caller] = _Bucket(float(self.limit.burst), now)
+            bucket.tokens = min(
+                float(self.limit.burst),
+                bucket.tokens + (now - bucket.updated) * self.limit.per_second,
+            )
+            bucket.updated = now
+            if bucket.tokens >= 1:
+                bucket.tokens -= 1
+                return 0.0
+            return (1 - bucket.tokens) / self.limit.per_second
+
+    def _forget_idle(self, now: float) -> None:
+        idle = [k for k, b in self._buckets.items() if now - b.updated > _IDLE_FORGET_S]
+        for caller in idle:
+            del self._buckets[caller]
+
+
+def retry_after_header(wait_s: float) -> dict[str, str]:
+    return {"Retry-After": str(max(1, math.ceil(wait_s)))}
