@@ -17,6 +17,8 @@ DEBS=(
   # card readers: pcscd; pyscard compiles against libpcsclite (no Linux wheel); the tests put
   # virtual cards on pcscd's vpcd driver inside a private network namespace (iproute2)
   pcscd libpcsclite-dev vsmartcard-vpcd iproute2 gcc python3-dev
+  # the server tests run on SQLite and on a throwaway PostgreSQL cluster they start themselves
+  postgresql
   # the venv
   python3 python3-venv
 )
