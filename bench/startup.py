@@ -130,7 +130,7 @@ def _rss_mib(command: Sequence[str], timeout_s: float) -> float:
     return _value_after("rss-kib", stdout, command) / 1024.0
 
 
-def _write_kiosk_config(directory: Path, backend_url: str) -> Path:
+def _write_kiosk_config(directory: Path, backend_url: str, backend_token: str) -> Path:
     receipts = directory / "receipts"
     receipts.mkdir()
     config = directory / "bench-kiosk.toml"
@@ -145,6 +145,7 @@ fullscreen = true
 
 [backend]
 url = "{backend_url}"
+token = "{backend_token}"
 
 [devices]
 card_reader = "simulated://"
@@ -278,8 +279,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The kiosk does not call the backend before its first paint, but a real one
             # listening keeps the start-up path the same as in a service hall. (The tours
             # start their own; this one just stays up for the whole bench.)
-            with BackendProcess(f"sqlite:///{scratch}/bench.sqlite3") as backend:
-                config = _write_kiosk_config(scratch, backend.url)
+            with BackendProcess(
+                f"sqlite:///{scratch}/bench.sqlite3", enroll_kiosk="bench-kiosk"
+            ) as backend:
+                config = _write_kiosk_config(scratch, backend.url, backend.kiosk_token)
                 kiosk_run = [
                     sys.executable,
                     "-m",

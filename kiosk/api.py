@@ -61,7 +61,6 @@ class ApplicationDraft:
     """What the kiosk submits. ``idempotency_key`` is fixed when the draft is made."""
 
     service_code: str
-    kiosk_id: str
     language: Language
     applicant_name: str
     applicant_id_number: str
@@ -72,7 +71,6 @@ class ApplicationDraft:
     def body(self) -> dict[str, Any]:
         return {
             "service_code": self.service_code,
-            "kiosk_id": self.kiosk_id,
             "language": self.language.value,
             "applicant": {
                 "name": self.applicant_name,
@@ -222,8 +220,10 @@ class BackendClient:
         )
         return _parse_record(answer)
 
-    def application(self, number: str) -> ApplicationRecord:
-        return _parse_record(self._request("GET", f"/v1/applications/{quote(number, safe='')}"))
+    def lookup(self, reference: str, id_last4: str) -> ApplicationRecord:
+        """An application by its number (or provisional reference) and the ID's last four."""
+        body = {"reference": reference, "id_last4": id_last4}
+        return _parse_record(self._request("POST", "/v1/applications/lookup", json=body))
 
 
 def _rejection(response: requests.Response) -> BackendRejected:

@@ -101,11 +101,19 @@ def build_kiosk(config: KioskConfig, redactor: PersonalDataRedactor) -> Kiosk:
     )
 
 
-def demo_defaults(paths: DemoPaths, backend_url: str) -> dict[str, dict[str, object]]:
-    """Embedded configuration for ``kiosk demo`` and ``kiosk tour``."""
+DEMO_KIOSK_ID = "demo-kiosk-01"
+
+
+def demo_defaults(
+    paths: DemoPaths, backend_url: str, backend_token: str
+) -> dict[str, dict[str, object]]:
+    """Embedded configuration for ``kiosk demo`` and ``kiosk tour``.
+
+    The embedded backend enrolls :data:`DEMO_KIOSK_ID` with ``backend_token`` at its start.
+    """
     return {
-        "kiosk": {"id": "demo-kiosk-01", "demo": True, "data_dir": str(paths.data_dir)},
-        "backend": {"url": backend_url},
+        "kiosk": {"id": DEMO_KIOSK_ID, "demo": True, "data_dir": str(paths.data_dir)},
+        "backend": {"url": backend_url, "token": backend_token},
         "devices": {
             "card_reader": "simulated://",
             "printer": paths.receipts_dir.as_uri() + "/?paper=80mm",

@@ -117,14 +117,14 @@ def _run(config: KioskConfig, redactor: PersonalDataRedactor, *, exit_after_pain
 def _demo(args: argparse.Namespace, redactor: PersonalDataRedactor) -> int:
     if not _has_display():
         return _no_display()
-    from kiosk.app import DemoPaths, demo_defaults
+    from kiosk.app import DEMO_KIOSK_ID, DemoPaths, demo_defaults
     from kiosk.backend_process import BackendProcess, BackendStartError
 
     paths = DemoPaths(args.data_dir) if args.data_dir else DemoPaths.default()
     paths.data_dir.mkdir(parents=True, exist_ok=True)
     try:
-        with BackendProcess(paths.database_url) as backend:
-            defaults = demo_defaults(paths, backend.url)
+        with BackendProcess(paths.database_url, enroll_kiosk=DEMO_KIOSK_ID) as backend:
+            defaults = demo_defaults(paths, backend.url, backend.kiosk_token)
             defaults["kiosk"]["fullscreen"] = args.fullscreen
             config = load_config(None, defaults=defaults)
             print(f"kiosk demo: backend {backend.url}, receipts in {paths.receipts_dir}")
@@ -136,19 +136,19 @@ def _demo(args: argparse.Namespace, redactor: PersonalDataRedactor) -> int:
 def _tour(args: argparse.Namespace, redactor: PersonalDataRedactor) -> int:
     import tempfile
 
-    from kiosk.app import DemoPaths, build_kiosk, demo_defaults
+    from kiosk.app import DEMO_KIOSK_ID, DemoPaths, build_kiosk, demo_defaults
     from kiosk.backend_process import BackendProcess, BackendStartError
     from ui.tour import run_tour
 
     with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as scratch:
         paths = DemoPaths(Path(scratch))
-        backend = BackendProcess(paths.database_url)
+        backend = BackendProcess(paths.database_url, enroll_kiosk=DEMO_KIOSK_ID)
         try:
             backend.start()
         except BackendStartError as error:
             return _fail(f"the tour's backend did not start: {error}")
         try:
-            defaults = demo_defaults(paths, backend.url)
+            defaults = demo_defaults(paths, backend.url, backend.kiosk_token)
             defaults["kiosk"]["language"] = args.language
             defaults["session"] = {"tap_guard_ms": 0}  # scripted taps, not a double tap
             kiosk = build_kiosk(load_config(None, environ={}, defaults=defaults), redactor)

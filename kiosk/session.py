@@ -279,7 +279,6 @@ class Session:
         if self.draft is None:
             self.draft = ApplicationDraft(
                 service_code=self.service.code,
-                kiosk_id=self.kiosk_id,
                 language=self.language,
                 applicant_name=self.identity.name,
                 applicant_id_number=self.identity.id_number,

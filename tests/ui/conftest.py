@@ -52,6 +52,7 @@ def make_shell(
                 },
                 "backend": {
                     "url": backend_url or backend.url,
+                    "token": backend.kiosk_token,
                     "connect_timeout_s": 1,
                     "read_timeout_s": 3,
                 },

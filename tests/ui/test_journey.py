@@ -79,20 +79,20 @@ def test_citizen_files_an_application_and_leaves_with_a_receipt(
     # What the server stored, read from its own database file.
     with sqlite3.connect(backend.database) as db:
         row = db.execute(
-            "SELECT service_code, form, applicant_id_number, kiosk_id FROM applications"
-            " WHERE number = ?",
+            "SELECT service_code, form, applicant_id_number, kiosk_id, access_code"
+            " FROM applications WHERE number = ?",
             (number,),
         ).fetchone()
     assert row is not None
     assert row[0] == service.code
     assert json.loads(row[1]) == typed
     assert row[2] == DEMO_IDENTITY.id_number
-    assert row[3] == "test-kiosk"
+    assert row[3] == backend.kiosk_id
 
     # What the printer was sent: the number, and a native QR code carrying the status URL.
-    status_url = requests.get(f"{backend.url}/v1/applications/{number}", timeout=5).json()[
-        "status_url"
-    ]
+    status_url = requests.get(
+        f"{backend.url}/v1/applications/{number}", params={"code": row[4]}, timeout=5
+    ).json()["status_url"]
     (job,) = receipts_dir.glob("*.bin")
     data = job.read_bytes()
     assert number.encode() in data

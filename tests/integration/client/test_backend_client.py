@@ -30,7 +30,6 @@ HOTLINE_FORM = {"subject": "路燈不亮", "content": "中山路 3 號前", "con
 def draft(**changes: object) -> ApplicationDraft:
     values: dict[str, object] = {
         "service_code": "HL-002",
-        "kiosk_id": "client-test",
         "language": Language.ZH_HANT,
         "applicant_name": DEMO_IDENTITY.name,
         "applicant_id_number": DEMO_IDENTITY.id_number,
@@ -41,9 +40,10 @@ def draft(**changes: object) -> ApplicationDraft:
     return ApplicationDraft(**values)  # type: ignore[arg-type]
 
 
-def client(url: str, **options: float) -> BackendClient:
+def client(url: str, token: str = "", **options: float) -> BackendClient:
     return BackendClient(
         url,
+        token=token,
         connect_timeout_s=options.get("connect", 1.0),
         read_timeout_s=options.get("read", 3.0),
         retry=FAST_RETRY,
@@ -51,29 +51,29 @@ def client(url: str, **options: float) -> BackendClient:
 
 
 def test_catalog_arrives_parsed_in_three_languages(backend: RunningBackend) -> None:
-    services = client(backend.url).services()
+    services = client(backend.url, backend.kiosk_token).services()
     assert len(services) >= 20
     assert all(set(s.name) >= {"zh-Hant", "zh-Hans", "en"} for s in services)
 
 
 def test_submitting_twice_with_one_key_files_once(backend: RunningBackend) -> None:
-    api, one = client(backend.url), draft()
+    api, one = client(backend.url, backend.kiosk_token), draft()
     first = api.submit_application(one)
     again = api.submit_application(one)
     assert again == first
     assert backend.rows("SELECT count(*) FROM applications WHERE number = ?", first.number) == [
         (1,)
     ]
-    assert api.application(first.number) == first
+    assert api.lookup(first.number, DEMO_IDENTITY.id_number[-4:]) == first
 
 
 def test_rejection_carries_the_servers_field_errors(backend: RunningBackend) -> None:
     with pytest.raises(BackendRejected) as caught:
-        client(backend.url).submit_application(draft(form={"subject": "x"}))
+        client(backend.url, backend.kiosk_token).submit_application(draft(form={"subject": "x"}))
     assert caught.value.status == 422
     assert any("content" in name for name in caught.value.field_errors)
     with pytest.raises(BackendRejected) as missing:
-        client(backend.url).service("NO-SUCH")
+        client(backend.url, backend.kiosk_token).service("NO-SUCH")
     assert missing.value.status == 404
 
 
@@ -157,8 +157,8 @@ def lossy_proxy(backend: RunningBackend) -> Iterator[LossyProxy]:
 def test_a_lost_answer_is_retried_without_filing_twice(
     backend: RunningBackend, lossy_proxy: LossyProxy
 ) -> None:
-    one = draft(kiosk_id="lossy-link")
-    record = client(lossy_proxy.url).submit_application(one)
+    token = backend.add_kiosk("lossy-link")
+    record = client(lossy_proxy.url, token).submit_application(draft())
     assert lossy_proxy.requests_seen == 2, "the first answer was lost and the call repeated"
     rows = backend.rows("SELECT number FROM applications WHERE kiosk_id = 'lossy-link'")
     assert rows == [(record.number,)]

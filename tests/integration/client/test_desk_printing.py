@@ -19,13 +19,12 @@ from tests.support import RunningBackend
 
 
 def file_once(backend: RunningBackend, peer: PrinterPeer, spool: ReprintSpool) -> PrintOutcome:
-    client = BackendClient(backend.url)
+    client = BackendClient(backend.url, token=backend.kiosk_token)
     uri = f"tcp://127.0.0.1:{peer.port}"
     desk = ApplicationDesk(client, IsolatedPrinter(uri, open_printer(uri)), "desk-test", spool)
     service = client.service("HL-002")
     draft = ApplicationDraft(
         service_code="HL-002",
-        kiosk_id="desk-test",
         language=Language.ZH_HANT,
         applicant_name=DEMO_IDENTITY.name,
         applicant_id_number=DEMO_IDENTITY.id_number,
