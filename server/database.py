@@ -54,15 +54,42 @@ def ensure_sqlite_directory(database_url: str) -> None:
 
 def migrate_to_head(engine: Engine) -> None:
     """Bring the schema to the newest Alembic revision, without any ``alembic.ini``."""
+    upgrade(engine, "head")
+
+
+def upgrade(engine: Engine, revision: str) -> None:
+    _run_alembic(engine, "upgrade", revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Back to ``revision`` ("base" removes every table): for tests and rolling back."""
+    _run_alembic(engine, "downgrade", revision)
+
+
+def _run_alembic(engine: Engine, direction: str, revision: str) -> None:
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        # env.py runs the migration on this connection, so the SQLite pragmas above apply.
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            # SQLite alters a table by copying it, dropping the old one and renaming the copy;
+            # enforced foreign keys would refuse the drop. The check afterwards puts it right.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                # env.py migrates on this connection, so the SQLite pragmas above apply.
+                config.attributes["connection"] = connection
+                getattr(command, direction)(config, revision)
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise RuntimeError(f"{direction} to {revision} broke a foreign key")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
