@@ -14,7 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 
 from server import models
-from server.context import Context
+from server.context import AppContext, Context
 from server.keyed_hash import token_sha256
 from server.problems import ProblemError
 from server.rate_limit import retry_after_header
@@ -67,7 +67,13 @@ def require_kiosk(
 ) -> KioskCaller:
     if credentials is None:
         raise unauthorized("This route needs a kiosk's bearer token.")
-    digest = token_sha256(credentials.credentials)
+    return authenticate_kiosk(context, credentials.credentials)
+
+
+def authenticate_kiosk(context: AppContext, token: str) -> KioskCaller:
+    """The kiosk ``token`` belongs to, rate limited; for routes that take it from elsewhere
+    than the Authorization header (Open311's ``api_key`` argument)."""
+    digest = token_sha256(token)
     with context.sessions() as session:
         kiosk_id = session.scalar(
             select(models.Kiosk.id).where(models.Kiosk.token_sha256 == digest)

@@ -16,10 +16,12 @@ from sqlalchemy import (
     Dialect,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -98,8 +100,11 @@ class Application(Base):
     applicant_document_kind: Mapped[str] = mapped_column(String(32))
     form: Mapped[dict[str, str]] = mapped_column(JSON)
     language: Mapped[str] = mapped_column(String(8))
-    status: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(32), index=True)
     submitted_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    # The hall's calendar date of ``submitted_at`` (also in the number): statistics group by
+    # it in SQL, which cannot apply a time zone portably.
+    submitted_on: Mapped[dt.date] = mapped_column(Date, index=True)
     promised_by: Mapped[dt.date] = mapped_column(Date)
     # Keyed hash (server secret) of document kind + ID number: look-up by a verified card
     # without an index over the ID numbers themselves.
@@ -111,6 +116,8 @@ class Application(Base):
     department_code: Mapped[str] = mapped_column(String(64), index=True)
     # Set when the application reaches approved or rejected: the promise is kept or not then.
     decided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    # The hall's date of ``decided_at``: overdue is decided_on > promised_by, a plain SQL test.
+    decided_on: Mapped[dt.date | None] = mapped_column(Date)
     completed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
 
@@ -189,6 +196,8 @@ class QueueTicket(Base):
     sequence: Mapped[int] = mapped_column(Integer)
     number: Mapped[str] = mapped_column(String(16))
     kiosk_id: Mapped[str] = mapped_column(String(64))
+    # The citizen's language at the kiosk: answers about the ticket name its category in it.
+    language: Mapped[str] = mapped_column(String(8))
     # waiting → called → served | absent
     status: Mapped[str] = mapped_column(String(16), index=True)
     counter: Mapped[str | None] = mapped_column(String(32))
@@ -224,7 +233,8 @@ class HotlineRequest(Base):
     provisional_ref: Mapped[str | None] = mapped_column(String(40))
     # open → in_progress → closed
     status: Mapped[str] = mapped_column(String(16), index=True)
-    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    # Indexed: Open311 lists requests newest first within a date window.
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
@@ -275,12 +285,25 @@ class Kiosk(Base):
     health: Mapped[dict[str, Any]] = mapped_column(JSON)
     outbox_depth: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     out_of_service: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Set when staff revoke the kiosk (its token is replaced by an unknown one); a provisioning
+    # token may then register the same kiosk id again, e.g. on replacement hardware.
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
 
 class KioskCommand(Base):
     """A command staff queued for a kiosk; handed out with each heartbeat until acknowledged."""
 
     __tablename__ = "kiosk_commands"
+    __table_args__ = (
+        # Every heartbeat asks for its kiosk's unacknowledged commands, almost always none:
+        # this index holds only those, so the look-up stays tiny however long the history.
+        Index(
+            "ix_kiosk_commands_pending",
+            "kiosk_id",
+            postgresql_where=text("acknowledged_at IS NULL"),
+            sqlite_where=text("acknowledged_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     kiosk_id: Mapped[str] = mapped_column(
@@ -291,7 +314,9 @@ class KioskCommand(Base):
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     acknowledged_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    # "done" or "failed"; with the kiosk's own words about it in ``outcome_detail``.
     outcome: Mapped[str | None] = mapped_column(String(200))
+    outcome_detail: Mapped[str | None] = mapped_column(String(200))
 
 
 class ProvisioningToken(Base):

@@ -30,6 +30,9 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         routes=app.routes,
     )
     for operation in _operations(document):
+        if "requestBody" in operation:
+            # Starlette refuses a body it cannot parse at all before any route code runs.
+            operation["responses"].setdefault("400", {"description": "The body cannot be parsed"})
         for status, response in operation.get("responses", {}).items():
             if status[0] in "45":
                 response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": dict(_PROBLEM_REF)}}

@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-# Buckets of callers not seen for this long are dropped, so memory stays bounded.
-_IDLE_FORGET_S = 600.0
+# Every so many calls, buckets that have filled up again are dropped: memory holds only the
+# callers seen within one refill time (3 s for a kiosk at the default 20/60).
 _SWEEP_EVERY = 4096
 
 
@@ -52,7 +52,7 @@ class RateLimiter:
         with self._lock:
             self._calls += 1
             if self._calls % _SWEEP_EVERY == 0:
-                self._forget_idle(now)
+                self._forget_full(now)
             bucket = self._buckets.get(caller)
             if bucket is None:
                 bucket = self._buckets[caller] = _Bucket(float(self.limit.burst), now)
@@ -66,9 +66,22 @@ class RateLimiter:
                 return 0.0
             return (1 - bucket.tokens) / self.limit.per_second
 
-    def _forget_idle(self, now: float) -> None:
-        idle = [k for k, b in self._buckets.items() if now - b.updated > _IDLE_FORGET_S]
-        for caller in idle:
+    def tracked_callers(self) -> int:
+        """How many callers' buckets are kept in memory."""
+        with self._lock:
+            return len(self._buckets)
+
+    def _forget_full(self, now: float) -> None:
+        # A bucket that has refilled is the same as a new one, so dropping it changes nothing
+        # for its caller. (Dropping buckets merely idle for a fixed time would hand a fresh
+        # burst to a caller whose bucket refills more slowly than that.)
+        limit = self.limit
+        full = [
+            caller
+            for caller, bucket in self._buckets.items()
+            if bucket.tokens + (now - bucket.updated) * limit.per_second >= limit.burst
+        ]
+        for caller in full:
             del self._buckets[caller]
 
 

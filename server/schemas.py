@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -20,6 +19,8 @@ FORM_MAX_FIELDS = 64
 # PostgreSQL text cannot hold NUL and no form or card has one: every string refuses it.
 
 LocalizedText = TypedDict("LocalizedText", {"zh-Hant": str, "zh-Hans": str, "en": str})
+# A kiosk's reference for something it filed from its outbox; also what a look-up accepts.
+PROVISIONAL_REF_PATTERN = r"^[A-Za-z0-9-]{8,40}$"
 SnakeCaseName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 
 
@@ -101,17 +102,12 @@ class ApplicationRequest(_Strict):
         max_length=FORM_MAX_FIELDS,
         description="every value as a string; checked against the service's fields",
     )
-
-
-class ApplicationStatus(BaseModel):
-    """What anyone holding the number may see: no personal data."""
-
-    number: str = Field(examples=["OS20261129000001"])
-    service_code: str
-    status: str = Field(examples=["submitted"])
-    submitted_at: dt.datetime = Field(description="ISO 8601, UTC")
-    promised_by: dt.date
-    status_url: str
+    provisional_ref: str | None = Field(
+        default=None,
+        pattern=PROVISIONAL_REF_PATTERN,
+        description="the kiosk's own reference for an item filed offline (printed on the "
+        "citizen's provisional receipt); unique, and the application can be looked up by it",
+    )
 
 
 class FieldError(BaseModel):

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from server.api import applications, catalog, evaluations, hotline, kiosks, open311, queue
+from server.api import (
+    applications,
+    catalog,
+    evaluations,
+    holidays,
+    hotline,
+    kiosks,
+    open311,
+    queue,
+    statistics,
+)
 
 ROUTERS: tuple[APIRouter, ...] = (
     catalog.router,
     applications.router,
+    holidays.router,
+    statistics.router,
     queue.router,
     hotline.router,
     evaluations.router,

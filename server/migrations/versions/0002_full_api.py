@@ -11,7 +11,9 @@ Create Date: 2026-11-29
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from alembic import op
@@ -24,6 +26,23 @@ branch_labels: str | None = None
 depends_on: str | None = None
 
 _UTC = sa.DateTime(timezone=True)
+
+
+# The default hall time zone, for the rare old application whose number does not carry its date.
+_FALLBACK_HALL_TIMEZONE = ZoneInfo("Asia/Shanghai")
+_NUMBER_DATE = re.compile(r"^OS([0-9]{8})[0-9]+$")
+
+
+def _submitted_on(number: str, submitted_at: dt.datetime) -> dt.date:
+    """The hall date an application was filed on: the one its number was dated with."""
+    match = _NUMBER_DATE.match(number)
+    if match:
+        try:
+            return dt.datetime.strptime(match.group(1), "%Y%m%d").date()
+        except ValueError:
+            pass
+    aware = submitted_at if submitted_at.tzinfo else submitted_at.replace(tzinfo=dt.UTC)
+    return aware.astimezone(_FALLBACK_HALL_TIMEZONE).date()
 
 
 def _slug(text: str) -> str:
@@ -83,7 +102,10 @@ def _upgrade_services(connection: sa.Connection) -> None:
         batch.add_column(sa.Column("fee_cents", sa.Integer(), nullable=False, server_default="0"))
         batch.add_column(sa.Column("max_visits", sa.Integer(), nullable=False, server_default="1"))
     services = sa.table(
-        "services", sa.column("code"), sa.column("department", sa.JSON()), sa.column("department_code")
+        "services",
+        sa.column("code"),
+        sa.column("department", sa.JSON()),
+        sa.column("department_code"),
     )
     for code, department in connection.execute(sa.select(services.c.code, services.c.department)):
         connection.execute(
@@ -105,7 +127,10 @@ def _upgrade_applications(connection: sa.Connection, secret: str) -> None:
             sa.Column("department_code", sa.String(64), nullable=False, server_default="")
         )
         batch.add_column(sa.Column("decided_at", _UTC, nullable=True))
+        batch.add_column(sa.Column("decided_on", sa.Date(), nullable=True))
         batch.add_column(sa.Column("completed_at", _UTC, nullable=True))
+        # Filled below, then made NOT NULL.
+        batch.add_column(sa.Column("submitted_on", sa.Date(), nullable=True))
         batch.create_unique_constraint("uq_applications_provisional_ref", ["provisional_ref"])
     applications = sa.table(
         "applications",
@@ -116,20 +141,28 @@ def _upgrade_applications(connection: sa.Connection, secret: str) -> None:
         sa.column("identity_hash"),
         sa.column("access_code"),
         sa.column("department_code"),
+        sa.column("number"),
+        sa.column("submitted_at", sa.DateTime(timezone=True)),
+        sa.column("submitted_on", sa.Date()),
     )
     services = sa.table("services", sa.column("code"), sa.column("department_code"))
-    departments = dict(
-        connection.execute(sa.select(services.c.code, services.c.department_code)).tuples().all()
-    )
+    departments = {
+        code: department
+        for code, department in connection.execute(
+            sa.select(services.c.code, services.c.department_code)
+        )
+    }
     rows = connection.execute(
         sa.select(
             applications.c.id,
             applications.c.service_code,
             applications.c.applicant_document_kind,
             applications.c.applicant_id_number,
+            applications.c.number,
+            applications.c.submitted_at,
         )
     ).all()
-    for row_id, service_code, kind, id_number in rows:
+    for row_id, service_code, kind, id_number, number, submitted_at in rows:
         connection.execute(
             applications.update()
             .where(applications.c.id == row_id)
@@ -137,9 +170,14 @@ def _upgrade_applications(connection: sa.Connection, secret: str) -> None:
                 identity_hash=identity_hash(secret, kind, id_number),
                 access_code=new_access_code(),
                 department_code=departments.get(service_code, "unknown"),
+                submitted_on=_submitted_on(number, submitted_at),
             )
         )
+    with op.batch_alter_table("applications") as batch:
+        batch.alter_column("submitted_on", existing_type=sa.Date(), nullable=False)
     op.create_index("ix_applications_identity_hash", "applications", ["identity_hash"])
+    op.create_index("ix_applications_submitted_on", "applications", ["submitted_on"])
+    op.create_index("ix_applications_status", "applications", ["status"])
     op.create_index("ix_applications_department_code", "applications", ["department_code"])
 
 
@@ -160,6 +198,7 @@ def _create_queue_tables() -> None:
         sa.Column("sequence", sa.Integer(), nullable=False),
         sa.Column("number", sa.String(16), nullable=False),
         sa.Column("kiosk_id", sa.String(64), nullable=False),
+        sa.Column("language", sa.String(8), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("counter", sa.String(32), nullable=True),
         sa.Column("issued_at", _UTC, nullable=False),
@@ -200,6 +239,7 @@ def _create_hotline_tables() -> None:
     )
     op.create_index("ix_hotline_requests_category", "hotline_requests", ["category"])
     op.create_index("ix_hotline_requests_status", "hotline_requests", ["status"])
+    op.create_index("ix_hotline_requests_created_at", "hotline_requests", ["created_at"])
     op.create_table(
         "hotline_replies",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
@@ -246,6 +286,7 @@ def _create_kiosk_tables() -> None:
         sa.Column("health", sa.JSON(), nullable=False),
         sa.Column("outbox_depth", sa.Integer(), nullable=False, server_default="0"),
         sa.Column("out_of_service", sa.Boolean(), nullable=False, server_default=sa.false()),
+        sa.Column("revoked_at", _UTC, nullable=True),
         sa.UniqueConstraint("token_sha256", name="uq_kiosks_token_sha256"),
     )
     op.create_table(
@@ -258,9 +299,19 @@ def _create_kiosk_tables() -> None:
         sa.Column("created_at", _UTC, nullable=False),
         sa.Column("acknowledged_at", _UTC, nullable=True),
         sa.Column("outcome", sa.String(200), nullable=True),
+        sa.Column("outcome_detail", sa.String(200), nullable=True),
         sa.ForeignKeyConstraint(["kiosk_id"], ["kiosks.id"], name="fk_kiosk_commands_kiosk"),
     )
     op.create_index("ix_kiosk_commands_kiosk_id", "kiosk_commands", ["kiosk_id"])
+    # Heartbeats look up unacknowledged commands only; this partial index holds just those.
+    pending = sa.text("acknowledged_at IS NULL")
+    op.create_index(
+        "ix_kiosk_commands_pending",
+        "kiosk_commands",
+        ["kiosk_id"],
+        postgresql_where=pending,
+        sqlite_where=pending,
+    )
     op.create_table(
         "provisioning_tokens",
         sa.Column("token_sha256", sa.String(64), primary_key=True),
@@ -297,12 +348,16 @@ def downgrade() -> None:
         op.drop_table(table)
     with op.batch_alter_table("idempotency_records") as batch:
         batch.drop_column("scope")
+    op.drop_index("ix_applications_status", table_name="applications")
+    op.drop_index("ix_applications_submitted_on", table_name="applications")
     op.drop_index("ix_applications_department_code", table_name="applications")
     op.drop_index("ix_applications_identity_hash", table_name="applications")
     with op.batch_alter_table("applications") as batch:
         batch.drop_constraint("uq_applications_provisional_ref", type_="unique")
         for column in (
+            "submitted_on",
             "completed_at",
+            "decided_on",
             "decided_at",
             "department_code",
             "provisional_ref",
