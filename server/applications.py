@@ -1,25 +1,38 @@
-"""Filing applications: numbering, promised dates and the public view of an application."""
+"""Filing applications, and the citizen's view of them: numbers, promised dates, look-ups."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from server import models
 from server.catalog import from_row
 from server.context import AppContext
 from server.form_validation import validate_form
+from server.holidays import calendar_after
 from server.keyed_hash import identity_hash, new_access_code, same_secret
+from server.lifecycle import INITIAL_STATE, ApplicationState, is_overdue
 from server.problems import ProblemError, validation_problem
 from server.schemas import ApplicationRequest
+from server.schemas_applications import (
+    ApplicationStatus,
+    IdentityLookup,
+    ReferenceLookup,
+    TimelineEntry,
+)
 from server.working_days import add_working_days
 
 NUMBER_PREFIX = "OS"
 DAILY_SEQUENCE_DIGITS = 6
-INITIAL_STATUS = "submitted"
+# A citizen files a handful of applications a year; a kiosk screen shows the newest ones.
+IDENTITY_LOOKUP_LIMIT = 100
+
+_A = models.Application
 
 
 def file_application(
@@ -36,6 +49,17 @@ def file_application(
     errors = validate_form(request.form, from_row(service_row).fields)
     if errors:
         raise validation_problem(errors, "Some form values are not valid.")
+    if request.provisional_ref is not None and session.scalar(
+        select(_A.id).where(_A.provisional_ref == request.provisional_ref)
+    ):
+        # A repeat of the same filing carries the same Idempotency-Key and is replayed before
+        # this point; a new key with a used reference is a different application.
+        raise ProblemError(
+            409,
+            "provisional-ref-taken",
+            "Provisional reference already used",
+            "Another application was filed under this provisional reference.",
+        )
     submitted_at = context.now()
     hall_date = context.hall_date(submitted_at)
     application = models.Application(
@@ -50,34 +74,33 @@ def file_application(
             context.identity_secret(), request.applicant.document_kind, request.applicant.id_number
         ),
         access_code=new_access_code(),
+        provisional_ref=request.provisional_ref,
         form=dict(request.form),
         language=request.language,
-        status=INITIAL_STATUS,
+        status=INITIAL_STATE.value,
         submitted_at=submitted_at,
+        submitted_on=hall_date,
         promised_by=add_working_days(
             hall_date, service_row.promised_days, calendar_after(session, hall_date)
         ),
     )
     session.add(application)
     session.flush()
-    session.add(
-        models.ApplicationEvent(
-            application_id=application.id,
-            status=INITIAL_STATUS,
-            note="",
-            actor=kiosk_id,
-            at=submitted_at,
-        )
+    event = models.ApplicationEvent(
+        application_id=application.id,
+        status=INITIAL_STATE.value,
+        note="",
+        actor=kiosk_id,
+        at=submitted_at,
     )
-    return status_body(application, public_url)
+    session.add(event)
+    return status_body(application, [event], hall_date, public_url)
 
 
 def status_by_code(context: AppContext, number: str, code: str, public_url: str) -> dict[str, Any]:
     """The status for whoever holds the receipt (its QR link carries the access code)."""
     with context.sessions() as session:
-        application = session.scalar(
-            select(models.Application).where(models.Application.number == number)
-        )
+        application = session.scalar(select(_A).where(_A.number == number))
         # One answer for "no such number" and "wrong code": the number alone reveals nothing.
         if application is None or not same_secret(code, application.access_code):
             raise ProblemError(
@@ -86,44 +109,136 @@ def status_by_code(context: AppContext, number: str, code: str, public_url: str)
                 "Application not found",
                 "No application has this number and code.",
             )
-        return status_body(application, public_url)
+        return _bodies(context, session, [application], public_url)[0]
 
 
-def status_body(application: models.Application, public_url: str) -> dict[str, Any]:
-    """The public view of an application; deliberately without any personal data."""
-    return {
-        "number": application.number,
-        "service_code": application.service_code,
-        "status": application.status,
-        "submitted_at": iso_utc(application.submitted_at),
-        "promised_by": application.promised_by.isoformat(),
-        "status_url": status_url(public_url, application),
-    }
+def status_by_reference(
+    context: AppContext, lookup: ReferenceLookup, public_url: str
+) -> dict[str, Any]:
+    """The status for whoever knows the number (or provisional reference) and the ID's last four.
+
+    Unknown references and wrong last fours get the same 404, so neither can be told apart.
+    """
+    last4 = lookup.id_last4.upper()
+    with context.sessions() as session:
+        candidates = session.scalars(
+            select(_A)
+            .where(or_(_A.number == lookup.reference, _A.provisional_ref == lookup.reference))
+            .order_by(_A.id)
+        ).all()
+        matching = [
+            application
+            for application in candidates
+            if same_secret(last4, application.applicant_id_number.strip().upper()[-4:])
+        ]
+        if not matching:
+            raise ProblemError(
+                404,
+                "unknown-application",
+                "Application not found",
+                "No application has this reference and these last four ID characters.",
+            )
+        # A number wins over a provisional reference that happens to be spelled the same.
+        matching.sort(key=lambda application: application.number != lookup.reference)
+        return _bodies(context, session, matching[:1], public_url)[0]
+
+
+def statuses_by_identity(
+    context: AppContext, lookup: IdentityLookup, public_url: str
+) -> dict[str, Any]:
+    """The applications of the citizen whose card the kiosk read, newest first."""
+    digest = identity_hash(context.identity_secret(), lookup.document_kind, lookup.id_number)
+    with context.sessions() as session:
+        applications = session.scalars(
+            select(_A)
+            .where(_A.identity_hash == digest)
+            .order_by(_A.submitted_at.desc(), _A.id.desc())
+            .limit(IDENTITY_LOOKUP_LIMIT)
+        ).all()
+        return {"applications": _bodies(context, session, applications, public_url)}
+
+
+def _bodies(
+    context: AppContext,
+    session: Session,
+    applications: Iterable[models.Application],
+    public_url: str,
+) -> list[dict[str, Any]]:
+    applications = list(applications)
+    events = events_by_application(session, [application.id for application in applications])
+    today = hall_today(context)
+    return [
+        status_body(application, events[application.id], today, public_url)
+        for application in applications
+    ]
+
+
+def status_body(
+    application: models.Application,
+    events: list[models.ApplicationEvent],
+    today: dt.date,
+    public_url: str,
+) -> dict[str, Any]:
+    """The citizen's view of an application (JSON-ready); deliberately without personal data."""
+    view = ApplicationStatus(
+        number=application.number,
+        service_code=application.service_code,
+        status=ApplicationState(application.status),
+        submitted_at=application.submitted_at,
+        promised_by=application.promised_by,
+        overdue=is_overdue(application.promised_by, application.decided_on, today),
+        provisional_ref=application.provisional_ref,
+        status_url=status_url(public_url, application),
+        timeline=[
+            TimelineEntry(status=ApplicationState(event.status), at=event.at, note=event.note)
+            for event in events
+        ],
+    )
+    return view.model_dump(mode="json")
+
+
+def events_by_application(
+    session: Session, application_ids: list[int]
+) -> dict[int, list[models.ApplicationEvent]]:
+    """Each application's lifecycle events, oldest first, fetched in one query."""
+    grouped: dict[int, list[models.ApplicationEvent]] = defaultdict(list)
+    if not application_ids:
+        return grouped
+    rows = session.scalars(
+        select(models.ApplicationEvent)
+        .where(models.ApplicationEvent.application_id.in_(application_ids))
+        .order_by(models.ApplicationEvent.at, models.ApplicationEvent.id)
+    )
+    for event in rows:
+        grouped[event.application_id].append(event)
+    return grouped
+
+
+def hall_today(context: AppContext) -> dt.date:
+    return context.hall_date(context.now())
+
+
+def overdue_clause(today: dt.date) -> ColumnElement[bool]:
+    """:func:`server.lifecycle.is_overdue` as SQL, for filters and statistics.
+
+    Written so that it is never NULL (each branch tests decided_on for NULL first): its
+    negation then selects exactly the applications that are not overdue.
+    """
+    return or_(
+        and_(_A.decided_on.is_(None), _A.promised_by < today),
+        and_(_A.decided_on.is_not(None), _A.decided_on > _A.promised_by),
+    )
 
 
 def status_url(public_url: str, application: models.Application) -> str:
     return f"{public_url}/v1/applications/{application.number}?code={application.access_code}"
 
 
-def iso_utc(moment: dt.datetime) -> str:
-    return moment.isoformat().replace("+00:00", "Z")
-
-
 def _next_number(session: Session, hall_date: dt.date) -> str:
     """``OS`` + YYYYMMDD + the next daily sequence; a race is caught by the unique constraint."""
     prefix = f"{NUMBER_PREFIX}{hall_date:%Y%m%d}"
-    highest = session.scalar(
-        select(func.max(models.Application.number)).where(
-            models.Application.number.like(f"{prefix}%")
-        )
-    )
+    highest = session.scalar(select(func.max(_A.number)).where(_A.number.like(f"{prefix}%")))
     sequence = int(highest[len(prefix) :]) + 1 if highest else 1
     if sequence >= 10**DAILY_SEQUENCE_DIGITS:
         raise ProblemError(503, "numbers-exhausted", "No numbers left", "Try again tomorrow.")
     return f"{prefix}{sequence:0{DAILY_SEQUENCE_DIGITS}d}"
-
-
-def calendar_after(session: Session, day: dt.date) -> dict[dt.date, bool]:
-    """Holiday and make-up working day entries after ``day``; the table is a few rows a year."""
-    rows = session.scalars(select(models.Holiday).where(models.Holiday.date > day))
-    return {row.date: row.is_workday for row in rows}

@@ -4,18 +4,53 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 
-from server.api.responses import IDEMPOTENT_CREATE, KIOSK_AUTH, NOT_FOUND, PUBLIC_LIMIT
-from server.applications import file_application, status_by_code
-from server.auth import Kiosk, PublicLimited
+from server.api.responses import (
+    IDEMPOTENT_CREATE,
+    KIOSK_AUTH,
+    NOT_FOUND,
+    PUBLIC_LIMIT,
+    STAFF_AUTH,
+    Responses,
+)
+from server.application_staff import WorkListFilter, move, staff_view_by_number, work_list
+from server.applications import (
+    file_application,
+    status_by_code,
+    status_by_reference,
+    statuses_by_identity,
+)
+from server.auth import Kiosk, PublicLimited, Staff
 from server.context import Context
 from server.idempotency import Creation, create_once, idempotency_key
 from server.keyed_hash import ACCESS_CODE_LENGTH
-from server.schemas import ApplicationRequest, ApplicationStatus, Problem
+from server.lifecycle import ApplicationState
+from server.schemas import ApplicationRequest, Problem
+from server.schemas_applications import (
+    DEPARTMENT_CODE_PATTERN,
+    ApplicationList,
+    ApplicationStatus,
+    IdentityLookup,
+    ReferenceLookup,
+    StaffApplication,
+    StaffApplicationPage,
+    TransitionRequest,
+)
 
-router = APIRouter(prefix="/v1", tags=["applications"])
+router = APIRouter(prefix="/v1")
+
+INVALID: Responses = {422: {"model": Problem, "description": "Invalid request"}}
+# Starlette answers 400 itself when a body cannot even be decoded as text.
+INVALID_BODY: Responses = {
+    400: {"model": Problem, "description": "The body is not readable JSON text"},
+    **INVALID,
+}
+MAX_PAGE = 200
+MAX_OFFSET = 1_000_000
+
+Number = Annotated[str, Path(max_length=40, description="the application number")]
 
 
 @router.post(
@@ -28,7 +63,9 @@ router = APIRouter(prefix="/v1", tags=["applications"])
         **IDEMPOTENT_CREATE,
         **KIOSK_AUTH,
         404: {"model": Problem, "description": "Unknown service"},
+        409: {"model": Problem, "description": "The provisional reference is already used"},
     },
+    tags=["applications"],
 )
 def create_application(
     body: ApplicationRequest,
@@ -46,14 +83,44 @@ def create_application(
     return answer.response()
 
 
+@router.post(
+    "/applications/lookup",
+    response_model=ApplicationStatus,
+    responses={
+        404: {"model": Problem, "description": "No such reference, or other last four"},
+        **PUBLIC_LIMIT,
+        **INVALID_BODY,
+    },
+    dependencies=[PublicLimited],
+    tags=["applications"],
+)
+def look_up_by_reference(body: ReferenceLookup, request: Request, context: Context) -> JSONResponse:
+    """By application number (or provisional reference) and the ID number's last four."""
+    return JSONResponse(status_by_reference(context, body, context.base_url(request)))
+
+
+@router.post(
+    "/applications/by-identity",
+    response_model=ApplicationList,
+    responses={**KIOSK_AUTH, **INVALID_BODY},
+    tags=["applications"],
+)
+def look_up_by_identity(
+    body: IdentityLookup, request: Request, context: Context, _kiosk: Kiosk
+) -> JSONResponse:
+    """The card holder's own applications, newest first (the kiosk read the card)."""
+    return JSONResponse(statuses_by_identity(context, body, context.base_url(request)))
+
+
 @router.get(
     "/applications/{number}",
     response_model=ApplicationStatus,
-    responses={**NOT_FOUND, **PUBLIC_LIMIT},
+    responses={**NOT_FOUND, **PUBLIC_LIMIT, **INVALID},
     dependencies=[PublicLimited],
+    tags=["applications"],
 )
 def get_application(
-    number: str,
+    number: Number,
     request: Request,
     context: Context,
     code: Annotated[
@@ -66,3 +133,58 @@ def get_application(
     ],
 ) -> JSONResponse:
     return JSONResponse(status_by_code(context, number, code, context.base_url(request)))
+
+
+@router.get(
+    "/staff/applications",
+    response_model=StaffApplicationPage,
+    responses={**STAFF_AUTH, **INVALID},
+    tags=["staff"],
+)
+def list_applications(
+    context: Context,
+    _staff: Staff,
+    *,
+    status: ApplicationState | None = None,
+    department: Annotated[
+        str | None, Query(pattern=DEPARTMENT_CODE_PATTERN, description="a department_code")
+    ] = None,
+    overdue: bool | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> StaffApplicationPage:
+    """The work list, newest first; applicants' ID numbers only masked."""
+    return work_list(context, WorkListFilter(status, department, overdue), limit, offset)
+
+
+@router.get(
+    "/staff/applications/{number}",
+    response_model=StaffApplication,
+    responses={**STAFF_AUTH, **NOT_FOUND, **INVALID},
+    tags=["staff"],
+)
+def get_staff_application(number: Number, context: Context, _staff: Staff) -> StaffApplication:
+    return staff_view_by_number(context, number)
+
+
+@router.post(
+    "/staff/applications/{number}/transitions",
+    response_model=StaffApplication,
+    responses={
+        **STAFF_AUTH,
+        **NOT_FOUND,
+        **INVALID_BODY,
+        409: {
+            "model": Problem,
+            "description": "Not allowed from the current status (the detail lists the allowed "
+            "next ones), or changed by someone else meanwhile",
+        },
+    },
+    tags=["staff"],
+)
+def transition_application(
+    number: Number, body: TransitionRequest, context: Context, staff: Staff
+) -> StaffApplication:
+    """Move the application one step: submitted → accepted → in_review → approved | rejected
+    → completed."""
+    return move(context, number, body, staff.name)

@@ -12,16 +12,17 @@ import requests
 from tests.integration.server.server_test_support import (
     TIMEOUT_S,
     VALID_ID_NUMBER,
+    assert_kiosk_only,
     individual_business_request,
 )
-from tests.support import RunningBackend
+from tests.support import RunningBackend, as_json
 
 
 def post(backend: RunningBackend, body: Any) -> requests.Response:
     return requests.post(
         f"{backend.url}/v1/applications",
         json=body,
-        headers={"Idempotency-Key": uuid.uuid4().hex},
+        headers=backend.kiosk_headers(**{"Idempotency-Key": uuid.uuid4().hex}),
         timeout=TIMEOUT_S,
     )
 
@@ -120,7 +121,9 @@ def test_broken_json_is_a_problem(backend: RunningBackend) -> None:
     response = requests.post(
         f"{backend.url}/v1/applications",
         data=b'{"service_code": ',
-        headers={"Idempotency-Key": uuid.uuid4().hex, "Content-Type": "application/json"},
+        headers=backend.kiosk_headers(
+            **{"Idempotency-Key": uuid.uuid4().hex, "Content-Type": "application/json"}
+        ),
         timeout=TIMEOUT_S,
     )
 
@@ -148,7 +151,7 @@ def test_hostile_text_is_stored_verbatim(backend: RunningBackend, hostile: str) 
         "SELECT applicant_name, form FROM applications WHERE number = ?", response.json()["number"]
     )
     assert name == hostile[:100]
-    assert json.loads(form)["business_scope"] == hostile
+    assert as_json(form)["business_scope"] == hostile
 
 
 def test_ten_thousand_characters_are_refused_not_crashing(backend: RunningBackend) -> None:
@@ -180,7 +183,9 @@ def test_a_form_key_that_is_not_a_field_name_is_refused_not_a_crash(
     response = requests.post(
         f"{backend.url}/v1/applications",
         data=raw,
-        headers={"Idempotency-Key": uuid.uuid4().hex, "Content-Type": "application/json"},
+        headers=backend.kiosk_headers(
+            **{"Idempotency-Key": uuid.uuid4().hex, "Content-Type": "application/json"}
+        ),
         timeout=TIMEOUT_S,
     )
     assert response.status_code == 422
@@ -206,3 +211,17 @@ def test_too_many_form_fields_are_refused(backend: RunningBackend) -> None:
     response = post(backend, body)
     assert response.status_code == 422
     assert len(response.content) < 20000, "the refusal does not echo every key back"
+
+
+def test_forms_are_checked_only_for_kiosks(backend: RunningBackend) -> None:
+    # Without a kiosk's token nothing is validated: the answer says so and nothing more.
+    body = marriage_request(spouse_id_number="440524188001010015")
+    assert_kiosk_only(backend, "POST", "/v1/applications", body)
+    response = requests.post(
+        f"{backend.url}/v1/applications",
+        json=body,
+        headers={"Idempotency-Key": uuid.uuid4().hex},
+        timeout=TIMEOUT_S,
+    )
+    assert response.status_code == 401
+    assert "errors" not in response.json()

@@ -15,7 +15,14 @@ from zoneinfo import ZoneInfo
 import requests
 
 from kiosk.backend_process import BackendProcess
-from tests.integration.server.server_test_support import TIMEOUT_S, individual_business_request
+from tests.integration.server.server_test_support import (
+    TIMEOUT_S,
+    access_code,
+    file_application,
+    individual_business_request,
+    pension_certification_request,
+)
+from tests.support import start_backend
 
 HALL_TIMEZONE = ZoneInfo("Asia/Shanghai")
 SATURDAY = 5
@@ -33,8 +40,12 @@ def wait_for_file(path: Path, process: subprocess.Popen[bytes], timeout_s: float
 
 def test_sigterm_stops_cleanly_and_logs_go_to_stderr_without_bodies(tmp_path: Path) -> None:
     ready = tmp_path / "ready"
+    token = uuid.uuid4().hex + uuid.uuid4().hex
+    token_file = tmp_path / "kiosk-token"
+    token_file.write_text(token)
     command = [sys.executable, "-m", "server", "--port", "0", "--ready-file", str(ready)]
     command += ["--database", f"sqlite:///{tmp_path}/db.sqlite3"]
+    command += ["--enroll-kiosk", f"kiosk-under-test={token_file}"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         url = wait_for_file(ready, process)
@@ -45,7 +56,7 @@ def test_sigterm_stops_cleanly_and_logs_go_to_stderr_without_bodies(tmp_path: Pa
         response = requests.post(
             f"{url}/v1/applications",
             json=body,
-            headers={"Idempotency-Key": uuid.uuid4().hex},
+            headers={"Idempotency-Key": uuid.uuid4().hex, "Authorization": f"Bearer {token}"},
             timeout=TIMEOUT_S,
         )
         assert response.status_code == 201
@@ -58,6 +69,7 @@ def test_sigterm_stops_cleanly_and_logs_go_to_stderr_without_bodies(tmp_path: Pa
     log = stderr.decode()
     assert "POST /v1/applications" in log
     assert marker not in log
+    assert token not in log
     assert not list(tmp_path.glob(".ready*")), "temporary ready file left behind"
 
 
@@ -71,19 +83,26 @@ def test_no_demo_catalog_leaves_the_catalog_empty(tmp_path: Path) -> None:
 
 def test_restart_keeps_data_and_does_not_reseed(tmp_path: Path) -> None:
     database = tmp_path / "nested" / "db.sqlite3"
-    with BackendProcess(f"sqlite:///{database}") as backend:
-        receipt = requests.post(
-            f"{backend.url}/v1/applications",
-            json=individual_business_request(),
-            headers={"Idempotency-Key": uuid.uuid4().hex},
-            timeout=TIMEOUT_S,
-        ).json()
+    process, backend = start_backend(f"sqlite:///{database}")
+    try:
+        receipt = file_application(backend)
         services_url = f"{backend.url}/v1/services"
         first_count = len(requests.get(services_url, timeout=TIMEOUT_S).json()["services"])
+    finally:
+        process.stop()
 
-    with BackendProcess(f"sqlite:///{database}") as backend:
-        status = requests.get(f"{backend.url}/v1/applications/{receipt['number']}", timeout=10)
+    process, backend = start_backend(f"sqlite:///{database}")
+    try:
+        status = requests.get(
+            f"{backend.url}/v1/applications/{receipt['number']}",
+            params={"code": access_code(receipt)},
+            timeout=TIMEOUT_S,
+        )
         services = requests.get(f"{backend.url}/v1/services", timeout=TIMEOUT_S).json()["services"]
+        # The enrolled kiosk got a new token at the restart; numbering carries on.
+        refiled = file_application(backend)
+    finally:
+        process.stop()
 
     assert status.status_code == 200
     assert status.json()["promised_by"] == receipt["promised_by"]
@@ -93,7 +112,9 @@ def test_restart_keeps_data_and_does_not_reseed(tmp_path: Path) -> None:
         [(journal_mode,)] = connection.execute("PRAGMA journal_mode").fetchall()
         [(revision,)] = connection.execute("SELECT version_num FROM alembic_version").fetchall()
     assert journal_mode == "wal"
-    assert revision == "0001"
+    assert revision == "0002"
+    assert refiled["number"][:10] == receipt["number"][:10]
+    assert int(refiled["number"][10:]) == int(receipt["number"][10:]) + 1
 
 
 def test_holidays_and_make_up_days_move_the_promised_date(tmp_path: Path) -> None:
@@ -105,36 +126,46 @@ def test_holidays_and_make_up_days_move_the_promised_date(tmp_path: Path) -> Non
         for n in range(1, 8)
         if (today + dt.timedelta(days=n)).weekday() == SATURDAY
     )
-    with BackendProcess(f"sqlite:///{database}", extra_args=("--public-url", public_url)) as be:
+    process, be = start_backend(f"sqlite:///{database}", "--public-url", public_url)
+    try:
         # Every day up to the first Saturday is a holiday; that Saturday is a make-up working
         # day. One working day after filing can then only be that Saturday.
-        with sqlite3.connect(database) as connection:
-            connection.executemany(
-                "INSERT INTO holidays (date, is_workday, name) VALUES (?, ?, ?)",
-                [
-                    ((today + dt.timedelta(days=n)).isoformat(), False, "测试假日")
-                    for n in range(1, (first_saturday - today).days)
-                ]
-                + [(first_saturday.isoformat(), True, "调休上班")],
+        calendar = [
+            (today + dt.timedelta(days=n), False, "测试假日")
+            for n in range(1, (first_saturday - today).days)
+        ] + [(first_saturday, True, "调休上班")]
+        for day, is_workday, name in calendar:
+            answer = requests.put(
+                f"{be.url}/v1/staff/holidays/{day.isoformat()}",
+                json={"is_workday": is_workday, "name": name},
+                headers=be.staff_headers(),
+                timeout=TIMEOUT_S,
             )
-        body = individual_business_request()
-        body["service_code"] = "SA-001"
-        body["form"] = {
-            "certification_year": "2026",
-            "residence_address": "城关镇幸福路8号",
-            "contact_phone": "13900139000",
-        }
-        response = requests.post(
-            f"{be.url}/v1/applications",
-            json=body,
-            headers={"Idempotency-Key": uuid.uuid4().hex},
-            timeout=TIMEOUT_S,
-        )
+            assert answer.status_code == 200, answer.text
+        receipt = file_application(be, pension_certification_request())
+        # Only staff keep the calendar: a kiosk's token or none at all changes nothing.
+        for headers in ({}, be.kiosk_headers()):
+            refused = requests.put(
+                f"{be.url}/v1/staff/holidays/{first_saturday.isoformat()}",
+                json={"is_workday": False, "name": "不算"},
+                headers=headers,
+                timeout=TIMEOUT_S,
+            )
+            assert refused.status_code == 401
+        calendar_now = requests.get(
+            f"{be.url}/v1/holidays", params={"year": first_saturday.year}, timeout=TIMEOUT_S
+        ).json()["holidays"]
+    finally:
+        process.stop()
 
-    assert response.status_code == 201, response.text
-    receipt = response.json()
+    assert {"date": first_saturday.isoformat(), "is_workday": True, "name": "调休上班"} in (
+        calendar_now
+    )
+
     assert receipt["promised_by"] == first_saturday.isoformat()
-    assert receipt["status_url"] == f"{public_url}/v1/applications/{receipt['number']}"
+    assert receipt["status_url"] == (
+        f"{public_url}/v1/applications/{receipt['number']}?code={access_code(receipt)}"
+    )
     hall_date = dt.datetime.fromisoformat(receipt["submitted_at"]).astimezone(HALL_TIMEZONE)
     assert receipt["number"][2:10] == hall_date.strftime("%Y%m%d")
 
