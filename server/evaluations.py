@@ -1,0 +1,107 @@
+"""Evaluations (好差評): one rating per transaction, the rater kept only as a keyed hash."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server import models
+from server.context import AppContext
+from server.evaluation_indicators import indicator_errors
+from server.keyed_hash import identity_hash
+from server.problems import ProblemError, validation_problem
+from server.schemas_evaluations import EvaluationReceipt, EvaluationRequest, TransactionKind
+from server.schemas_queue import MAX_ROW_ID
+
+
+def file_evaluation(
+    context: AppContext, session: Session, request: EvaluationRequest, kiosk_id: str
+) -> dict[str, Any]:
+    """Add the evaluation to ``session``; the answer body.
+
+    A concurrent second rating of the same transaction fails on the unique constraint, and
+    :func:`server.idempotency.create_once`'s retry then finds this one and answers 409.
+    """
+    errors = indicator_errors(request.level, request.indicators)
+    if errors:
+        raise validation_problem(errors, "Some indicators do not fit the chosen level.")
+    kind = request.transaction_kind
+    reference, department_code = _find_transaction(session, kind, str(request.transaction_ref))
+    earlier = session.scalar(
+        select(models.Evaluation.id).where(
+            models.Evaluation.transaction_kind == kind,
+            models.Evaluation.transaction_ref == reference,
+        )
+    )
+    if earlier is not None:
+        raise ProblemError(
+            409,
+            "already-evaluated",
+            "Already evaluated",
+            "This transaction has been rated already; each one is rated once.",
+        )
+    rater = request.rater
+    evaluation = models.Evaluation(
+        transaction_kind=kind,
+        transaction_ref=reference,
+        department_code=department_code,
+        level=request.level,
+        indicators=list(request.indicators),
+        comment=request.comment,
+        rater_hash=(
+            identity_hash(context.identity_secret(), rater.document_kind, rater.id_number)
+            if rater is not None
+            else None
+        ),
+        kiosk_id=kiosk_id,
+        created_at=context.now(),
+    )
+    session.add(evaluation)
+    session.flush()
+    return EvaluationReceipt.model_validate(
+        {
+            "id": evaluation.id,
+            "transaction_kind": kind,
+            "transaction_ref": reference,
+            "level": evaluation.level,
+            "created_at": evaluation.created_at,
+        }
+    ).model_dump(mode="json")
+
+
+def _find_transaction(
+    session: Session, kind: TransactionKind, reference: str
+) -> tuple[str, str | None]:
+    """The transaction's canonical reference and department; 404 when there is none."""
+    if kind is TransactionKind.APPLICATION:
+        department = session.scalar(
+            select(models.Application.department_code).where(models.Application.number == reference)
+        )
+        if department is not None:
+            return reference, department
+    elif kind is TransactionKind.HOTLINE_REQUEST:
+        found = session.scalar(
+            select(models.HotlineRequest.id).where(models.HotlineRequest.number == reference)
+        )
+        if found is not None:
+            return reference, None
+    else:
+        ticket_id = _row_id(reference)
+        if ticket_id is not None and session.get(models.QueueTicket, ticket_id) is not None:
+            # "007" and "7" name the same ticket; one spelling keeps the one-rating rule.
+            return str(ticket_id), None
+    raise ProblemError(
+        404,
+        "unknown-transaction",
+        "Transaction not found",
+        f"No {kind.replace('_', ' ')} has this reference.",
+    )
+
+
+def _row_id(reference: str) -> int | None:
+    if not (reference.isascii() and reference.isdigit()):
+        return None
+    value = int(reference)
+    return value if 1 <= value <= MAX_ROW_ID else None
