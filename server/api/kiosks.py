@@ -1,7 +1,151 @@
-"""Placeholder: routes are added here."""
+"""Kiosk provisioning, heartbeats and commands; the fleet as staff see it."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from server import kiosks
+from server.api.responses import KIOSK_AUTH, NOT_FOUND, PUBLIC_LIMIT, STAFF_AUTH, Responses
+from server.auth import Kiosk, PublicLimited, Staff
+from server.context import Context
+from server.schemas import Problem
+from server.schemas_kiosks import (
+    HEARTBEAT_S,
+    KIOSK_ID_PATTERN,
+    MAX_INT32,
+    AcknowledgedCommand,
+    CommandAck,
+    CommandRequest,
+    Fleet,
+    Heartbeat,
+    HeartbeatReply,
+    KioskCommand,
+    KioskDetail,
+    ProvisionedKiosk,
+    ProvisioningToken,
+    ProvisioningTokenRequest,
+    ProvisionRequest,
+    RevokedKiosk,
+)
 
 router = APIRouter(prefix="/v1")
+
+# FastAPI answers 400 to a body that is not even text (invalid UTF-8) before validation runs.
+UNREADABLE_BODY: Responses = {400: {"model": Problem, "description": "The body is not readable"}}
+
+KioskId = Annotated[str, Path(pattern=KIOSK_ID_PATTERN, description="the kiosk's id")]
+CommandId = Annotated[int, Path(ge=1, le=MAX_INT32)]
+
+
+@router.post(
+    "/staff/provisioning-tokens",
+    status_code=201,
+    response_model=ProvisioningToken,
+    responses={**UNREADABLE_BODY, **STAFF_AUTH},
+    tags=["kiosks"],
+)
+def create_provisioning_token(
+    body: ProvisioningTokenRequest, context: Context, staff: Staff
+) -> ProvisioningToken:
+    """A one-time token a vendor takes to a new kiosk (``POST /v1/kiosks/provision``)."""
+    with context.sessions.begin() as session:
+        token, expires_at = kiosks.create_provisioning_token(
+            session, staff.name, body.valid_hours, context.now()
+        )
+    return ProvisioningToken(token=token, expires_at=expires_at)
+
+
+@router.post(
+    "/kiosks/provision",
+    status_code=201,
+    response_model=ProvisionedKiosk,
+    responses={
+        **UNREADABLE_BODY,
+        401: {"model": Problem, "description": "Provisioning token unknown, used or expired"},
+        409: {"model": Problem, "description": "A kiosk with this id is registered"},
+        **PUBLIC_LIMIT,
+    },
+    dependencies=[PublicLimited],
+    tags=["kiosks"],
+)
+def provision(body: ProvisionRequest, context: Context) -> ProvisionedKiosk:
+    """Exchange a provisioning token (once) for this kiosk's own bearer token."""
+    with context.sessions.begin() as session:
+        token = kiosks.provision_kiosk(
+            session, body.provisioning_token, body.kiosk_id, body.label, context.now()
+        )
+    return ProvisionedKiosk(kiosk_id=body.kiosk_id, token=token)
+
+
+@router.post(
+    "/kiosks/heartbeat",
+    response_model=HeartbeatReply,
+    responses={**UNREADABLE_BODY, **KIOSK_AUTH},
+    tags=["kiosks"],
+)
+def heartbeat(body: Heartbeat, context: Context, kiosk: Kiosk) -> HeartbeatReply:
+    """Report device health; the answer carries the commands not yet acknowledged."""
+    now = context.now()
+    with context.sessions.begin() as session:
+        commands = kiosks.record_heartbeat(session, kiosk.kiosk_id, body, now)
+    return HeartbeatReply(commands=commands, server_time=now, heartbeat_s=HEARTBEAT_S)
+
+
+@router.post(
+    "/kiosks/commands/{command_id}/ack",
+    response_model=AcknowledgedCommand,
+    responses={**UNREADABLE_BODY, **KIOSK_AUTH, **NOT_FOUND},
+    tags=["kiosks"],
+)
+def acknowledge(
+    command_id: CommandId, body: CommandAck, context: Context, kiosk: Kiosk
+) -> AcknowledgedCommand:
+    """Say a command was carried out or failed; a repeat answers with the first outcome."""
+    with context.sessions.begin() as session:
+        return kiosks.acknowledge_command(session, kiosk.kiosk_id, command_id, body, context.now())
+
+
+@router.post(
+    "/staff/kiosks/{kiosk_id}/commands",
+    status_code=201,
+    response_model=KioskCommand,
+    responses={**UNREADABLE_BODY, **STAFF_AUTH, **NOT_FOUND},
+    tags=["fleet"],
+)
+def send_command(
+    kiosk_id: KioskId, body: CommandRequest, context: Context, staff: Staff
+) -> KioskCommand:
+    """Queue a command; the kiosk receives it with its next heartbeat."""
+    with context.sessions.begin() as session:
+        return kiosks.queue_command(session, kiosk_id, body, staff.name, context.now())
+
+
+@router.get("/staff/fleet", response_model=Fleet, responses=STAFF_AUTH, tags=["fleet"])
+def get_fleet(context: Context, _staff: Staff) -> Fleet:
+    with context.sessions() as session:
+        return kiosks.fleet(session, context.now())
+
+
+@router.get(
+    "/staff/kiosks/{kiosk_id}",
+    response_model=KioskDetail,
+    responses={**STAFF_AUTH, **NOT_FOUND},
+    tags=["fleet"],
+)
+def get_kiosk(kiosk_id: KioskId, context: Context, _staff: Staff) -> KioskDetail:
+    with context.sessions() as session:
+        return kiosks.kiosk_detail(session, kiosk_id, context.now())
+
+
+@router.post(
+    "/staff/kiosks/{kiosk_id}/revoke",
+    response_model=RevokedKiosk,
+    responses={**STAFF_AUTH, **NOT_FOUND},
+    tags=["fleet"],
+)
+def revoke(kiosk_id: KioskId, context: Context, _staff: Staff) -> RevokedKiosk:
+    """Stop the kiosk's token working; a provisioning token can register the id again."""
+    with context.sessions.begin() as session:
+        return kiosks.revoke_kiosk(session, kiosk_id, context.now())
