@@ -29,7 +29,24 @@ ADMIN_COMMANDS = frozenset({"staff", "provisioning-token", "fleet"})
 logger = logging.getLogger("server")
 
 
+# Options a service unit sets in its environment (EnvironmentFile=) rather than on ExecStart.
+ENVIRONMENT_PREFIX = "ONESTOP_SERVER_"
+_FROM_ENVIRONMENT = (
+    "host",
+    "port",
+    "workers",
+    "public_url",
+    "timezone",
+    "kiosk_rate",
+    "public_rate",
+)
+
+
 def default_database_url() -> str:
+    """``ONESTOP_SERVER_DATABASE``, else a SQLite file in the user data directory."""
+    configured = os.environ.get(f"{ENVIRONMENT_PREFIX}DATABASE")
+    if configured:
+        return configured
     from platformdirs import user_data_dir
 
     return "sqlite:///" + str(Path(user_data_dir(APP_NAME)) / "backend.sqlite3")
@@ -37,14 +54,21 @@ def default_database_url() -> str:
 
 def build_parser(prog: str = "python -m server") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog=prog, description="OneStop Kiosk reference backend (HTTP API /v1)."
+        prog=prog,
+        description="OneStop Kiosk reference backend (HTTP API /v1).",
+        epilog=f"{ENVIRONMENT_PREFIX}HOST, _PORT, _DATABASE, _WORKERS, _PUBLIC_URL, _TIMEZONE, "
+        "_KIOSK_RATE and _PUBLIC_RATE in the environment set the options of those names (a "
+        "service unit's EnvironmentFile). Work on the database without serving it: "
+        f"'{prog} staff add NAME', '{prog} provisioning-token create', '{prog} fleet' "
+        "(each with --help).",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8080, help="TCP port; 0 picks a free one")
     parser.add_argument(
         "--database",
         default=None,
-        help="SQLAlchemy URL (default: a SQLite file in the user data directory)",
+        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db (default: a SQLite "
+        "file in the user data directory)",
     )
     parser.add_argument(
         "--ready-file",
@@ -107,6 +131,13 @@ def build_parser(prog: str = "python -m server") -> argparse.ArgumentParser:
         "--exit-with-parent",
         action="store_true",
         help="stop when the process that started this one ends (embedded use: demo, tour)",
+    )
+    parser.set_defaults(
+        **{
+            name: os.environ[variable]
+            for name in _FROM_ENVIRONMENT
+            if (variable := f"{ENVIRONMENT_PREFIX}{name.upper()}") in os.environ
+        }
     )
     return parser
 
