@@ -1,0 +1,404 @@
+"""The reference backend under load: status look-ups, and a province's kiosk heartbeats.
+
+    .venv/bin/python bench/server.py [--quick] [--databases sqlite,postgresql] [--workers 1,2]
+        [--duration S] [--heartbeat-duration S] [--kiosks N] [--profile DIR]
+
+Each figure stands next to GET /v1/health (a bare FastAPI endpoint, no database) measured on
+the same server, the same way, in the same run. Prints Markdown tables (stdout) and progress
+(stderr); see bench/README.md for how to read them. Exits 0 whatever the figures are; exits 1
+when the backend or the PostgreSQL cluster does not start, or filing the applications fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import secrets
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Coroutine, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+# Run as a script, this file's folder comes first on sys.path, and this file's own name would
+# hide the `server` package. The repository root goes there instead: it holds the server, this
+# bench's other modules and the tests' PostgreSQL harness (the tests are not installed).
+_REPOSITORY = Path(__file__).resolve().parents[1]
+sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != _REPOSITORY / "bench"]
+sys.path.insert(0, str(_REPOSITORY))
+
+from sqlalchemy import insert  # noqa: E402
+
+from bench.loadgen import Connection, LoadResult, closed_loop, encode_request, open_loop  # noqa: E402
+from bench.server_probes import ProbeError, Profiler, cpu_split  # noqa: E402
+from bench.server_report import (  # noqa: E402
+    FILING_CLIENTS,
+    Figures,
+    Measured,
+    Options,
+    Setup,
+    machine_line,
+    report,
+)
+from kiosk.backend_process import BackendProcess, BackendStartError  # noqa: E402
+from server import models  # noqa: E402
+from server.database import build_engine  # noqa: E402
+from server.keyed_hash import token_sha256  # noqa: E402
+from server.schemas_kiosks import HEARTBEAT_S  # noqa: E402
+from tests.integration.server.server_test_support import (  # noqa: E402
+    VALID_ID_NUMBER,
+    individual_business_request,
+)
+from tests.postgres_cluster import PostgresUnavailable, create_database, postgres_server  # noqa: E402
+
+DATABASES = ("sqlite", "postgresql")
+DEFAULT_WORKERS = {"sqlite": (1, 2), "postgresql": (2,)}
+DEFAULT_CLIENTS = 50
+DEFAULT_DURATION_S = 15.0
+DEFAULT_KIOSKS = 20_000
+DEFAULT_APPLICATIONS = 1_000
+WARMUP_S = 3.0
+FILING_ATTEMPTS = 10
+READY_TIMEOUT_S = 120.0
+FILING_KIOSK = "bench-filing-kiosk"
+# Lifted so that the bench measures the server, not its limiter: every look-up comes from
+# 127.0.0.1, and one kiosk files all the applications.
+SERVER_FLAGS = ("--kiosk-rate", "1000/1000", "--public-rate", "100000/100000")
+# What kiosk.heartbeat sends in a service hall on a good day (server.schemas_kiosks.Heartbeat).
+HEARTBEAT_BODY = {
+    "version": "0.2.0",
+    "card_reader": {"state": "ok"},
+    "printer": {"state": "ok", "paper": "ok"},
+    "outbox_depth": 0,
+    "uptime_s": 1234,
+    "out_of_service": False,
+}
+
+
+class BenchFailed(Exception):
+    pass
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- data the bench needs ----------------------------------------------------------------
+
+
+def _register_kiosks(database_url: str, count: int) -> list[str]:
+    """``count`` kiosks straight into the table in one executemany; their bearer tokens."""
+    tokens = [secrets.token_urlsafe(32) for _ in range(count)]
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    rows = [
+        {
+            "id": f"bench-{index:05d}",
+            "token_sha256": token_sha256(token),
+            "label": f"bench kiosk {index}",
+            "provisioned_at": now,
+            "health": {},
+            "outbox_depth": 0,
+            "out_of_service": False,
+        }
+        for index, token in enumerate(tokens)
+    ]
+    engine = build_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(insert(models.Kiosk), rows)
+    finally:
+        engine.dispose()
+    return tokens
+
+
+async def _file_applications(host: str, port: int, token: str, count: int) -> tuple[list[str], int]:
+    """File ``count`` BR-001 applications through the API, as kiosks do: their numbers, and
+    how many answers were 503 busy (retried with the same key after a pause, as kiosks do)."""
+    body = individual_business_request()
+    numbers: list[str] = []
+    busy = 0
+
+    async def filer() -> None:
+        nonlocal busy
+        connection = await Connection.open(host, port)
+        try:
+            while len(numbers) < count:
+                headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": uuid.uuid4().hex}
+                request = encode_request(
+                    "POST", "/v1/applications", host, headers=headers, json_body=body
+                )
+                for attempt in range(FILING_ATTEMPTS):
+                    answer = await connection.exchange(request)
+                    if answer.status != 503:
+                        break
+                    busy += 1
+                    await asyncio.sleep(0.01 * (attempt + 1))
+                if answer.status != 201:
+                    raise BenchFailed(f"filing answered {answer.status}: {answer.body[:300]!r}")
+                numbers.append(json.loads(answer.body)["number"])
+        finally:
+            connection.close()
+
+    await asyncio.gather(*(filer() for _ in range(FILING_CLIENTS)))
+    return numbers[:count], busy
+
+
+def _lookup_requests(host: str, numbers: Sequence[str]) -> list[bytes]:
+    lookup = {"id_last4": VALID_ID_NUMBER[-4:]}
+    return [
+        encode_request(
+            "POST", "/v1/applications/lookup", host, json_body={"reference": number, **lookup}
+        )
+        for number in numbers
+    ]
+
+
+def _heartbeat_requests(host: str, tokens: Sequence[str]) -> list[bytes]:
+    return [
+        encode_request(
+            "POST",
+            "/v1/kiosks/heartbeat",
+            host,
+            headers={"Authorization": f"Bearer {token}"},
+            json_body=HEARTBEAT_BODY,
+        )
+        for token in tokens
+    ]
+
+
+# --- one server, four measurements ---------------------------------------------------------
+
+
+class _Run:
+    """The measurements on one running backend."""
+
+    def __init__(
+        self, backend: BackendProcess, setup: Setup, options: Options, profiler: Profiler | None
+    ) -> None:
+        address = urlsplit(backend.url)
+        self.host, self.port = address.hostname or "127.0.0.1", address.port or 80
+        self.backend = backend
+        self.setup = setup
+        self.options = options
+        self.profiler = profiler
+
+    def _closed(self, requests: list[bytes], seconds: float) -> Coroutine[Any, Any, LoadResult]:
+        return closed_loop(
+            self.host, self.port, requests, clients=self.options.clients, duration_s=seconds
+        )
+
+    def _open(self, requests: list[bytes]) -> Coroutine[Any, Any, LoadResult]:
+        rate, seconds = self.options.heartbeat_rate, self.options.heartbeat_duration_s
+        return open_loop(self.host, self.port, requests, rate=rate, duration_s=seconds)
+
+    async def _measured(self, what: str, run: Coroutine[Any, Any, LoadResult]) -> Measured:
+        _progress(f"[{self.setup.label}] {what}")
+        server_pid = self.backend.pid or 0
+        with Profiler.sampling(self.profiler, server_pid, f"{self.setup.slug}-{what}"):
+            server_before, database_before = cpu_split(server_pid)
+            started = time.monotonic()
+            load = await run
+            wall = time.monotonic() - started
+            server_after, database_after = cpu_split(server_pid)
+        measured = Measured(
+            load,
+            (server_after - server_before) / wall * 100.0,
+            (database_after - database_before) / wall * 100.0,
+        )
+        if load.samples.errors:
+            statuses = load.samples.error_statuses.items()
+            listed = ", ".join(f"{status or 'no answer'}: {n}" for status, n in statuses)
+            # The access log says nothing about failures; warnings and tracebacks might.
+            lines = self.backend.log_text().splitlines()
+            tail = "\n".join([line for line in lines if "uvicorn.access" not in line][-10:])
+            _progress(f"  {load.samples.errors} errors ({listed}); server warnings:\n{tail}")
+        return measured
+
+    async def all(self, tokens: Sequence[str]) -> Figures:
+        options, label = self.options, self.setup.label
+        _progress(f"[{label}] filing {options.applications} applications")
+        numbers, busy = await _file_applications(
+            self.host, self.port, self.backend.kiosk_token, options.applications
+        )
+        if busy:
+            _progress(f"[{label}] filing met {busy} answers 503 busy (retried)")
+        lookups = _lookup_requests(self.host, numbers)
+        health = [encode_request("GET", "/v1/health", self.host)]
+        _progress(f"[{label}] warm-up, {options.warmup_s:g} s of each")
+        await self._closed(health, options.warmup_s)
+        await self._closed(lookups, options.warmup_s)
+        clients = f"closed loop, {options.clients} clients"
+        lookup_reference = await self._measured(
+            f"health {clients}", self._closed(health, options.duration_s)
+        )
+        measured_lookups = await self._measured(
+            f"look-ups {clients}", self._closed(lookups, options.duration_s)
+        )
+        rate = f"open loop at {options.heartbeat_rate:.0f}/s"
+        heartbeat_reference = await self._measured(f"health {rate}", self._open(health))
+        heartbeats = await self._measured(
+            f"heartbeats {rate}", self._open(_heartbeat_requests(self.host, tokens))
+        )
+        return Figures(
+            self.setup, measured_lookups, lookup_reference, heartbeats, heartbeat_reference, busy
+        )
+
+
+def _measure(
+    setup: Setup, database_url: str, options: Options, profiler: Profiler | None
+) -> Figures:
+    _progress(f"[{setup.label}] starting the backend")
+    with BackendProcess(
+        database_url,
+        enroll_kiosk=FILING_KIOSK,
+        extra_args=("--workers", str(setup.workers), *SERVER_FLAGS),
+        ready_timeout_s=READY_TIMEOUT_S,
+    ) as backend:
+        # Ready means migrated, so the table is there.
+        started = time.monotonic()
+        tokens = _register_kiosks(database_url, options.kiosks)
+        _progress(
+            f"[{setup.label}] {options.kiosks} kiosks registered in "
+            f"{time.monotonic() - started:.1f} s"
+        )
+        return asyncio.run(_Run(backend, setup, options, profiler).all(tokens))
+
+
+@contextmanager
+def _database_urls(database: str, scratch: Path) -> Iterator[Callable[[Setup], str]]:
+    """A function giving each setup a fresh, empty database of kind ``database``."""
+    if database == "sqlite":
+        yield lambda setup: f"sqlite:///{scratch}/bench-{setup.slug}.sqlite3"
+        return
+    _progress("starting a throwaway PostgreSQL cluster")
+    with postgres_server() as server_url:
+        yield lambda _setup: create_database(server_url)
+
+
+# --- command line ----------------------------------------------------------------------------
+
+
+def _databases(text: str) -> tuple[str, ...]:
+    names = tuple(part.strip() for part in text.split(",") if part.strip())
+    if not names or set(names) - set(DATABASES):
+        raise argparse.ArgumentTypeError(f"a comma-separated list of {', '.join(DATABASES)}")
+    return names
+
+
+def _worker_counts(text: str) -> tuple[int, ...]:
+    try:
+        counts = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        counts = ()
+    if not counts or min(counts) < 1:
+        raise argparse.ArgumentTypeError("a comma-separated list of worker counts, e.g. 1,2")
+    return counts
+
+
+def _positive(kind: Callable[[str], Any]) -> Callable[[str], Any]:
+    def parse(text: str) -> Any:
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be positive (got {text})")
+        return value
+
+    return parse
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        description="the reference backend under load: look-ups and heartbeats vs /v1/health"
+    )
+    add = parser.add_argument
+    add("--databases", type=_databases, default=DATABASES, help="default: sqlite,postgresql")
+    add(
+        "--workers",
+        type=_worker_counts,
+        help="uvicorn worker counts to run on each database (default: 1,2 on SQLite, "
+        "2 on PostgreSQL)",
+    )
+    add(
+        "--duration",
+        type=_positive(float),
+        help=f"seconds of each closed-loop measurement (default {DEFAULT_DURATION_S:g})",
+    )
+    add(
+        "--heartbeat-duration",
+        type=_positive(float),
+        help=f"seconds of each open-loop measurement (default {HEARTBEAT_S}: every kiosk once)",
+    )
+    add(
+        "--kiosks",
+        type=_positive(int),
+        default=DEFAULT_KIOSKS,
+        help=f"kiosks heartbeating every {HEARTBEAT_S} s (default {DEFAULT_KIOSKS})",
+    )
+    add(
+        "--clients",
+        type=_positive(int),
+        default=DEFAULT_CLIENTS,
+        help=f"concurrent look-up clients (default {DEFAULT_CLIENTS})",
+    )
+    add(
+        "--applications",
+        type=_positive(int),
+        help=f"applications filed for the look-ups (default {DEFAULT_APPLICATIONS})",
+    )
+    add("--quick", action="store_true", help="short windows, for a smoke check")
+    add(
+        "--profile",
+        type=Path,
+        metavar="DIR",
+        help="sample the server with py-spy (on PATH) during each measurement; "
+        "collapsed stacks go to DIR, the hottest functions to stderr (slows the server)",
+    )
+    return parser
+
+
+def _options(args: argparse.Namespace) -> Options:
+    def chosen(value: Any, full: float, quick: float) -> float:
+        return float(value) if value is not None else (quick if args.quick else full)
+
+    return Options(
+        clients=args.clients,
+        duration_s=chosen(args.duration, DEFAULT_DURATION_S, 3.0),
+        heartbeat_duration_s=chosen(args.heartbeat_duration, HEARTBEAT_S, 5.0),
+        kiosks=args.kiosks,
+        applications=int(chosen(args.applications, DEFAULT_APPLICATIONS, 200)),
+        warmup_s=1.0 if args.quick else WARMUP_S,
+        quick=args.quick,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    options = _options(args)
+    machine = machine_line(os.getloadavg()[0])
+    figures: list[Figures] = []
+    try:
+        profiler = Profiler.find(args.profile) if args.profile else None
+        with tempfile.TemporaryDirectory(prefix="onestop-server-bench-") as scratch:
+            for database in args.databases:
+                with _database_urls(database, Path(scratch)) as database_url:
+                    for workers in args.workers or DEFAULT_WORKERS[database]:
+                        setup = Setup(database, workers)
+                        figures.append(_measure(setup, database_url(setup), options, profiler))
+    except BackendStartError as failure:
+        print(f"bench/server.py: the backend did not start: {failure}", file=sys.stderr)
+        return 1
+    except (PostgresUnavailable, BenchFailed, ProbeError) as failure:
+        print(f"bench/server.py: {failure}", file=sys.stderr)
+        return 1
+    print(report(figures, options, machine))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
