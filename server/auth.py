@@ -19,7 +19,7 @@ from server.keyed_hash import token_sha256
 from server.problems import ProblemError
 from server.rate_limit import retry_after_header
 
-_kiosk_scheme = HTTPBearer(
+kiosk_bearer = HTTPBearer(
     scheme_name="kioskToken",
     description="A kiosk's own token, from POST /v1/kiosks/provision.",
     auto_error=False,
@@ -35,6 +35,12 @@ Credentials = HTTPAuthorizationCredentials | None
 @dataclass(frozen=True)
 class KioskCaller:
     kiosk_id: str
+
+
+@dataclass(frozen=True)
+class HeartbeatCaller:
+    kiosk_id: str
+    token_sha256: str
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,7 @@ def too_many_requests(wait_s: float) -> ProblemError:
 
 
 def require_kiosk(
-    context: Context, credentials: Annotated[Credentials, Depends(_kiosk_scheme)]
+    context: Context, credentials: Annotated[Credentials, Depends(kiosk_bearer)]
 ) -> KioskCaller:
     if credentials is None:
         raise unauthorized("This route needs a kiosk's bearer token.")
@@ -86,6 +92,28 @@ def authenticate_kiosk(context: AppContext, token: str) -> KioskCaller:
     return KioskCaller(kiosk_id)
 
 
+def require_heartbeat_caller(
+    context: Context, credentials: Annotated[Credentials, Depends(kiosk_bearer)]
+) -> HeartbeatCaller:
+    """The kiosk token checked against a per-process memory of recent tokens.
+
+    Heartbeats are the fleet's hot path; the route's own UPDATE matches the token again, so a
+    revoked token is refused at once even while it is still remembered here.
+    """
+    if credentials is None:
+        raise unauthorized("This route needs a kiosk's bearer token.")
+    digest = token_sha256(credentials.credentials)
+    kiosk_id = context.known_kiosk_tokens.get(digest)
+    if kiosk_id is None:
+        kiosk_id = authenticate_kiosk(context, credentials.credentials).kiosk_id
+        context.known_kiosk_tokens.put(digest, kiosk_id)
+    else:
+        wait_s = context.kiosk_limiter.try_acquire(kiosk_id)
+        if wait_s:
+            raise too_many_requests(wait_s)
+    return HeartbeatCaller(kiosk_id, digest)
+
+
 def require_staff(
     context: Context, credentials: Annotated[Credentials, Depends(_staff_scheme)]
 ) -> StaffCaller:
@@ -104,8 +132,8 @@ def require_staff(
     return StaffCaller(name)
 
 
-def limit_public_caller(request: Request, context: Context) -> None:
-    """Budget callers without a token by their address."""
+async def limit_public_caller(request: Request, context: Context) -> None:
+    """Budget callers without a token by their address (in memory: no thread pool hop)."""
     address = request.client.host if request.client else "unknown"
     wait_s = context.public_limiter.try_acquire(address)
     if wait_s:
@@ -114,4 +142,5 @@ def limit_public_caller(request: Request, context: Context) -> None:
 
 Kiosk = Annotated[KioskCaller, Depends(require_kiosk)]
 Staff = Annotated[StaffCaller, Depends(require_staff)]
+HeartbeatKiosk = Annotated[HeartbeatCaller, Depends(require_heartbeat_caller)]
 PublicLimited = Depends(limit_public_caller)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from server import models
 from server.keyed_hash import SECRET_SETTING
-from server.rate_limit import RateLimiter
+from server.rate_limit import RateLimiter, RecentTokens
 
 Clock = Callable[[], dt.datetime]
 
@@ -42,6 +42,7 @@ class AppContext:
     public_url: str | None
     kiosk_limiter: RateLimiter
     public_limiter: RateLimiter
+    known_kiosk_tokens: RecentTokens = field(default_factory=RecentTokens)
     clock: Clock = utc_now
     _secret: _SecretCache = field(default_factory=_SecretCache)
 
@@ -68,7 +69,8 @@ class AppContext:
             return cache.value
 
 
-def _context(request: Request) -> AppContext:
+async def _context(request: Request) -> AppContext:
+    # async: a dependency that only reads app state need not hop to the thread pool.
     context = request.app.state.context
     assert isinstance(context, AppContext)
     return context

@@ -138,7 +138,8 @@ def _rowcount(result: Any) -> int:
 # per request would cost more Python time than the database spends running them.
 _STORE_HEARTBEAT = (
     update(models.Kiosk)
-    .where(models.Kiosk.id == bindparam("p_kiosk_id"))
+    # The token finds the kiosk: checking it and storing the heartbeat is one statement.
+    .where(models.Kiosk.token_sha256 == bindparam("p_token_sha256"))
     .values(
         last_seen_at=bindparam("p_now", type_=models.Kiosk.last_seen_at.type),
         version=bindparam("p_version"),
@@ -146,6 +147,7 @@ _STORE_HEARTBEAT = (
         outbox_depth=bindparam("p_outbox_depth"),
         out_of_service=bindparam("p_out_of_service"),
     )
+    .returning(models.Kiosk.id)
 )
 _PENDING_COMMANDS = (
     select(models.KioskCommand.id, models.KioskCommand.kind, models.KioskCommand.message)
@@ -158,15 +160,14 @@ _PENDING_COMMANDS = (
 
 
 def record_heartbeat(
-    session: Session, kiosk_id: str, heartbeat: Heartbeat, now: dt.datetime
-) -> list[PendingCommand]:
-    """Store what the kiosk reports; its unacknowledged commands, oldest first."""
+    session: Session, token_sha256: str, heartbeat: Heartbeat, now: dt.datetime
+) -> str | None:
+    """Store what the kiosk with this token reports; its id, or None for an unknown token."""
     # Core statements on the session's connection: the ORM has nothing to track here.
-    connection = session.connection()
-    stored = connection.execute(
+    stored = session.connection().execute(
         _STORE_HEARTBEAT,
         {
-            "p_kiosk_id": kiosk_id,
+            "p_token_sha256": token_sha256,
             "p_now": now,
             "p_version": heartbeat.version,
             "p_health": heartbeat.model_dump(mode="json"),
@@ -175,9 +176,13 @@ def record_heartbeat(
             "p_out_of_service": heartbeat.out_of_service,
         },
     )
-    if _rowcount(stored) != 1:
-        raise ProblemError(401, "unauthorized", "Not authorised", "This kiosk is not registered.")
-    rows = connection.execute(_PENDING_COMMANDS, {"p_kiosk_id": kiosk_id})
+    kiosk_id: str | None = stored.scalar_one_or_none()
+    return kiosk_id
+
+
+def pending_commands(session: Session, kiosk_id: str) -> list[PendingCommand]:
+    """The kiosk's unacknowledged commands, oldest first."""
+    rows = session.connection().execute(_PENDING_COMMANDS, {"p_kiosk_id": kiosk_id})
     return [
         PendingCommand(id=row.id, kind=CommandKind(row.kind), message=row.message) for row in rows
     ]

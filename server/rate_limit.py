@@ -87,3 +87,40 @@ class RateLimiter:
 
 def retry_after_header(wait_s: float) -> dict[str, str]:
     return {"Retry-After": str(max(1, math.ceil(wait_s)))}
+
+
+class RecentTokens:
+    """Token hash → kiosk id for tokens seen lately, bounded in age and number (thread-safe)."""
+
+    def __init__(
+        self,
+        ttl_s: float = 300.0,
+        max_entries: int = 100_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._ttl_s = ttl_s
+        self._max_entries = max_entries
+        self._clock = clock
+        self._entries: dict[str, tuple[str, float]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, token_sha256: str) -> str | None:
+        with self._lock:
+            entry = self._entries.get(token_sha256)
+            if entry is None:
+                return None
+            kiosk_id, stored = entry
+            if self._clock() - stored > self._ttl_s:
+                del self._entries[token_sha256]
+                return None
+            return kiosk_id
+
+    def put(self, token_sha256: str, kiosk_id: str) -> None:
+        with self._lock:
+            if len(self._entries) >= self._max_entries:
+                self._entries.clear()
+            self._entries[token_sha256] = (kiosk_id, self._clock())
+
+    def forget(self, token_sha256: str) -> None:
+        with self._lock:
+            self._entries.pop(token_sha256, None)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path
 
 from server import kiosks
 from server.api.responses import KIOSK_AUTH, NOT_FOUND, PUBLIC_LIMIT, STAFF_AUTH, Responses
-from server.auth import Kiosk, PublicLimited, Staff
+from server.auth import HeartbeatKiosk, Kiosk, PublicLimited, Staff, unauthorized
 from server.context import Context
 from server.schemas import Problem
 from server.schemas_kiosks import (
@@ -85,11 +85,16 @@ def provision(body: ProvisionRequest, context: Context) -> ProvisionedKiosk:
     responses={**UNREADABLE_BODY, **KIOSK_AUTH},
     tags=["kiosks"],
 )
-def heartbeat(body: Heartbeat, context: Context, kiosk: Kiosk) -> HeartbeatReply:
+def heartbeat(body: Heartbeat, context: Context, kiosk: HeartbeatKiosk) -> HeartbeatReply:
     """Report device health; the answer carries the commands not yet acknowledged."""
+    # The hot path of a fleet (20,000 kiosks every 30 s): the UPDATE that stores the heartbeat
+    # matches the token, so a recently seen token costs no look-up of its own.
     now = context.now()
     with context.sessions.begin() as session:
-        commands = kiosks.record_heartbeat(session, kiosk.kiosk_id, body, now)
+        if kiosks.record_heartbeat(session, kiosk.token_sha256, body, now) is None:
+            context.known_kiosk_tokens.forget(kiosk.token_sha256)
+            raise unauthorized("The kiosk token is not known to this server.")
+        commands = kiosks.pending_commands(session, kiosk.kiosk_id)
     return HeartbeatReply(commands=commands, server_time=now, heartbeat_s=HEARTBEAT_S)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from server import kiosks
 from server.database import build_engine, migrate_to_head, session_factory
+from server.keyed_hash import token_sha256
 from server.problems import ProblemError
 from server.schemas_kiosks import CommandKind, CommandRequest, Heartbeat
 
@@ -60,8 +61,8 @@ def test_a_provisioning_token_works_until_the_moment_it_expires(session: Session
 
 def test_online_means_a_heartbeat_within_three_periods(session: Session) -> None:
     provisioning, _expires = kiosks.create_provisioning_token(session, "staff", 1, NOW)
-    kiosks.provision_kiosk(session, provisioning, "kiosk-1", "", NOW)
-    kiosks.record_heartbeat(session, "kiosk-1", heartbeat(), NOW)
+    token = kiosks.provision_kiosk(session, provisioning, "kiosk-1", "", NOW)
+    assert kiosks.record_heartbeat(session, token_sha256(token), heartbeat(), NOW) == "kiosk-1"
 
     def online_at(moment: dt.datetime) -> bool:
         [kiosk] = kiosks.fleet(session, moment).kiosks
@@ -79,9 +80,9 @@ def test_the_summary_counts_paper_near_its_end_or_out(session: Session) -> None:
         zip(provisioning_tokens, ["ok", "near_end", "out", "unknown"], strict=True)
     ):
         kiosk_id = f"kiosk-{number}"
-        kiosks.provision_kiosk(session, token, kiosk_id, "", NOW)
+        kiosk_token = kiosks.provision_kiosk(session, token, kiosk_id, "", NOW)
         printer = {"state": "ok", "paper": paper}
-        kiosks.record_heartbeat(session, kiosk_id, heartbeat(printer=printer), NOW)
+        kiosks.record_heartbeat(session, token_sha256(kiosk_token), heartbeat(printer=printer), NOW)
 
     summary = kiosks.fleet(session, NOW).summary
 
