@@ -18,6 +18,12 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Seconds a SQLite writer waits for another writer's lock before giving up; concurrent kiosk
 # submissions are short transactions, so waiting beats failing.
 SQLITE_BUSY_TIMEOUT_S = 15.0
+# Kept connections per worker process. Requests run on up to 40 threads (anyio's default); a
+# pool much smaller than that opens and closes a connection for nearly every request under
+# load, and a new PostgreSQL connection is a new server process. Size PostgreSQL's
+# max_connections for hosts x workers x (POOL_SIZE + POOL_OVERFLOW), or use PgBouncer.
+POOL_SIZE = 20
+POOL_OVERFLOW = 20
 
 
 def build_engine(database_url: str) -> Engine:
@@ -26,11 +32,23 @@ def build_engine(database_url: str) -> Engine:
     # hide_parameters: SQL errors would otherwise quote the bound values, i.e. citizens' names
     # and ID numbers, into exception messages and from there into the log.
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        return create_engine(
+            url,
+            pool_pre_ping=True,
+            hide_parameters=True,
+            pool_size=POOL_SIZE,
+            max_overflow=POOL_OVERFLOW,
+        )
     connect_args: dict[str, Any] = {"timeout": SQLITE_BUSY_TIMEOUT_S}
     # A file database is shared by the request threads; SQLite's own locking serialises writers.
     connect_args["check_same_thread"] = False
-    engine = create_engine(url, connect_args=connect_args, hide_parameters=True)
+    engine = create_engine(
+        url,
+        connect_args=connect_args,
+        hide_parameters=True,
+        pool_size=POOL_SIZE,
+        max_overflow=POOL_OVERFLOW,
+    )
     event.listen(engine, "connect", _configure_sqlite_connection)
     return engine
 
