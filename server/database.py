@@ -42,13 +42,12 @@ def build_engine(database_url: str) -> Engine:
     connect_args: dict[str, Any] = {"timeout": SQLITE_BUSY_TIMEOUT_S}
     # A file database is shared by the request threads; SQLite's own locking serialises writers.
     connect_args["check_same_thread"] = False
-    engine = create_engine(
-        url,
-        connect_args=connect_args,
-        hide_parameters=True,
-        pool_size=POOL_SIZE,
-        max_overflow=POOL_OVERFLOW,
+    # An in-memory database (the OpenAPI export) lives in one connection: no pool to size.
+    in_memory = url.database in (None, "", ":memory:")
+    pool: dict[str, Any] = (
+        {} if in_memory else {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
     )
+    engine = create_engine(url, connect_args=connect_args, hide_parameters=True, **pool)
     event.listen(engine, "connect", _configure_sqlite_connection)
     return engine
 

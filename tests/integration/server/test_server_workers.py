@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -47,7 +48,10 @@ def test_two_workers_file_one_application_per_key_and_stop_together(
     process, backend = start_backend(database_factory(kind), "--workers", "2")
     try:
         assert process.pid is not None
-        workers = serving_workers(process.pid)
+        # The ready file is written once the socket listens; the workers start right after.
+        deadline = time.monotonic() + 30
+        while len(workers := serving_workers(process.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
         assert len(workers) == 2
 
         key = uuid.uuid4().hex
