@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from server import models
 from server.keyed_hash import token_sha256
+from server.kiosks import new_kiosk
 
 
 @dataclass(frozen=True)
@@ -43,15 +44,7 @@ def enroll_kiosk(session: Session, kiosk_id: str, token: str, now: dt.datetime) 
     """Register ``kiosk_id`` with ``token``, or give an existing kiosk this token."""
     kiosk = session.get(models.Kiosk, kiosk_id)
     if kiosk is None:
-        session.add(
-            models.Kiosk(
-                id=kiosk_id,
-                token_sha256=token_sha256(token),
-                label=kiosk_id,
-                provisioned_at=now,
-                health={},
-            )
-        )
+        session.add(new_kiosk(kiosk_id, token, kiosk_id, now))
     else:
         kiosk.token_sha256 = token_sha256(token)
 

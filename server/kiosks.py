@@ -97,15 +97,7 @@ def provision_kiosk(
     token = new_token()
     kiosk = session.get(models.Kiosk, kiosk_id)
     if kiosk is None:
-        session.add(
-            models.Kiosk(
-                id=kiosk_id,
-                token_sha256=token_sha256(token),
-                label=label or kiosk_id,
-                provisioned_at=now,
-                health={},
-            )
-        )
+        session.add(new_kiosk(kiosk_id, token, label or kiosk_id, now))
         try:
             session.flush()
         except IntegrityError:
@@ -118,6 +110,13 @@ def provision_kiosk(
     else:
         raise _kiosk_exists()
     return token
+
+
+def new_kiosk(kiosk_id: str, token: str, label: str, now: dt.datetime) -> models.Kiosk:
+    """A kiosk row holding only its token's hash; health arrives with the first heartbeat."""
+    return models.Kiosk(
+        id=kiosk_id, token_sha256=token_sha256(token), label=label, provisioned_at=now, health={}
+    )
 
 
 def _kiosk_exists() -> ProblemError:

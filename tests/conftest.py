@@ -9,7 +9,7 @@ import pytest
 from hypothesis import settings
 
 from tests.integration.printers.peer import PrinterPeer
-from tests.support import RunningBackend, start_backend
+from tests.support import RunningBackend, running_backend
 from ui.offscreen import use_offscreen_screen
 
 # Before pytest-qt creates the QApplication.
@@ -26,11 +26,8 @@ settings.load_profile("onestop")
 def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBackend]:
     """The reference backend (``python -m server``) on 127.0.0.1 with its own SQLite file."""
     database = tmp_path_factory.mktemp("backend") / "backend.sqlite3"
-    process, running = start_backend(f"sqlite:///{database}")
-    try:
+    with running_backend(f"sqlite:///{database}") as running:
         yield running
-    finally:
-        process.stop()
 
 
 @pytest.fixture

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -138,3 +140,13 @@ def run_kiosk(
         env=env if env is not None else dict(os.environ),
         stdin=subprocess.DEVNULL,
     )
+
+
+@contextlib.contextmanager
+def running_backend(database_url: str, *extra_args: str) -> Iterator[RunningBackend]:
+    """:func:`start_backend` for a ``with`` block; the process is stopped by PID after it."""
+    process, running = start_backend(database_url, *extra_args)
+    try:
+        yield running
+    finally:
+        process.stop()

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from tests.postgres_cluster import create_database, postgres_server
-from tests.support import RunningBackend, start_backend
+from tests.support import RunningBackend, running_backend
 
 DATABASES = ("sqlite", "postgresql")
 
@@ -42,8 +42,5 @@ def backend(
     request: pytest.FixtureRequest, database_factory: Callable[[str], str]
 ) -> Iterator[RunningBackend]:
     """The reference backend on 127.0.0.1, once on SQLite and once on PostgreSQL."""
-    process, running = start_backend(database_factory(request.param))
-    try:
+    with running_backend(database_factory(request.param)) as running:
         yield running
-    finally:
-        process.stop()

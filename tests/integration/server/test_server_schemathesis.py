@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.integration.server.conftest import DATABASES
-from tests.support import RunningBackend, start_backend
+from tests.support import RunningBackend, running_backend
 
 CHECKS = (
     "not_a_server_error",
@@ -49,11 +49,8 @@ def fuzzed_backend(
     request: pytest.FixtureRequest, database_factory: Callable[[str], str]
 ) -> Iterator[RunningBackend]:
     """A backend of its own: the fuzzer revokes kiosks and fills queues at random."""
-    process, running = start_backend(database_factory(request.param))
-    try:
+    with running_backend(database_factory(request.param)) as running:
         yield running
-    finally:
-        process.stop()
 
 
 def test_no_input_breaks_the_server_or_its_contract(
