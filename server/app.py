@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import dataclasses
 import datetime as dt
+import gc
 import json
 import logging
 import os
@@ -21,8 +24,16 @@ from server import hotline, queue
 from server.api import ROUTERS
 from server.catalog import demo_catalog_path, load_catalog, seed_if_empty
 from server.context import AppContext
-from server.database import build_engine, ensure_sqlite_directory, migrate_to_head, session_factory
+from server.database import (
+    build_engine,
+    build_read_engine,
+    ensure_sqlite_directory,
+    migrate_to_head,
+    session_factory,
+)
 from server.enrollment import Enrollment, enroll_kiosk, enroll_staff
+from server.heartbeats import HeartbeatBook, flush_waiting, keep_up, upkeep_round
+from server.kiosk_directory import KioskDirectory
 from server.openapi_document import build_openapi
 from server.problems import install_problem_handlers
 from server.rate_limit import RateLimit, RateLimiter
@@ -86,12 +97,36 @@ def create_app(options: ServerOptions) -> FastAPI:
     """Build the app; nothing touches the database until the app starts (see ``lifespan``)."""
     engine = build_engine(options.database_url)
     sessions = session_factory(engine)
+    read_engine = build_read_engine(options.database_url, engine)
+    context = AppContext(
+        sessions=sessions,
+        hall_timezone=ZoneInfo(options.hall_timezone),
+        public_url=options.public_url.rstrip("/") if options.public_url else None,
+        kiosk_limiter=RateLimiter(options.kiosk_rate),
+        public_limiter=RateLimiter(options.public_rate),
+        heartbeats=HeartbeatBook(sessions),
+        kiosk_directory=KioskDirectory(),
+        read_engine=read_engine,
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if options.prepare_on_start:
             prepare_database(options, engine)
+        memory = (context.heartbeats, context.kiosk_directory, sessions, context.now)
+        # The whole directory is read before the first request.
+        await asyncio.to_thread(upkeep_round, *memory)
+        upkeep = asyncio.create_task(keep_up(*memory))
+        # What start-up built lives as long as the process: the collector need not keep
+        # walking it (a full collection of it held requests up for tens of milliseconds).
+        gc.freeze()
         yield
+        upkeep.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await upkeep
+        # What arrived since the last round is written before the process ends.
+        await asyncio.to_thread(flush_waiting, context.heartbeats)
+        read_engine.dispose()
         engine.dispose()
 
     app = FastAPI(
@@ -103,13 +138,7 @@ def create_app(options: ServerOptions) -> FastAPI:
         lifespan=lifespan,
         max_body_size=MAX_BODY_BYTES,
     )
-    app.state.context = AppContext(
-        sessions=sessions,
-        hall_timezone=ZoneInfo(options.hall_timezone),
-        public_url=options.public_url.rstrip("/") if options.public_url else None,
-        kiosk_limiter=RateLimiter(options.kiosk_rate),
-        public_limiter=RateLimiter(options.public_rate),
-    )
+    app.state.context = context
     for router in ROUTERS:
         app.include_router(router)
     install_problem_handlers(app)

@@ -30,17 +30,12 @@ _staff_scheme = HTTPBearer(
     auto_error=False,
 )
 Credentials = HTTPAuthorizationCredentials | None
+KioskCredentials = Annotated[Credentials, Depends(kiosk_bearer)]
 
 
 @dataclass(frozen=True)
 class KioskCaller:
     kiosk_id: str
-
-
-@dataclass(frozen=True)
-class HeartbeatCaller:
-    kiosk_id: str
-    token_sha256: str
 
 
 @dataclass(frozen=True)
@@ -68,9 +63,7 @@ def too_many_requests(wait_s: float) -> ProblemError:
     )
 
 
-def require_kiosk(
-    context: Context, credentials: Annotated[Credentials, Depends(kiosk_bearer)]
-) -> KioskCaller:
+def require_kiosk(context: Context, credentials: KioskCredentials) -> KioskCaller:
     if credentials is None:
         raise unauthorized("This route needs a kiosk's bearer token.")
     return authenticate_kiosk(context, credentials.credentials)
@@ -86,32 +79,14 @@ def authenticate_kiosk(context: AppContext, token: str) -> KioskCaller:
         )
     if kiosk_id is None:
         raise unauthorized("The kiosk token is not known to this server.")
-    wait_s = context.kiosk_limiter.try_acquire(kiosk_id)
-    if wait_s:
-        raise too_many_requests(wait_s)
+    limit_kiosk(context, kiosk_id)
     return KioskCaller(kiosk_id)
 
 
-def require_heartbeat_caller(
-    context: Context, credentials: Annotated[Credentials, Depends(kiosk_bearer)]
-) -> HeartbeatCaller:
-    """The kiosk token checked against a per-process memory of recent tokens.
-
-    Heartbeats are the fleet's hot path; the route's own UPDATE matches the token again, so a
-    revoked token is refused at once even while it is still remembered here.
-    """
-    if credentials is None:
-        raise unauthorized("This route needs a kiosk's bearer token.")
-    digest = token_sha256(credentials.credentials)
-    kiosk_id = context.known_kiosk_tokens.get(digest)
-    if kiosk_id is None:
-        kiosk_id = authenticate_kiosk(context, credentials.credentials).kiosk_id
-        context.known_kiosk_tokens.put(digest, kiosk_id)
-    else:
-        wait_s = context.kiosk_limiter.try_acquire(kiosk_id)
-        if wait_s:
-            raise too_many_requests(wait_s)
-    return HeartbeatCaller(kiosk_id, digest)
+def limit_kiosk(context: AppContext, kiosk_id: str) -> None:
+    wait_s = context.kiosk_limiter.try_acquire(kiosk_id)
+    if wait_s:
+        raise too_many_requests(wait_s)
 
 
 def require_staff(
@@ -142,5 +117,4 @@ async def limit_public_caller(request: Request, context: Context) -> None:
 
 Kiosk = Annotated[KioskCaller, Depends(require_kiosk)]
 Staff = Annotated[StaffCaller, Depends(require_staff)]
-HeartbeatKiosk = Annotated[HeartbeatCaller, Depends(require_heartbeat_caller)]
 PublicLimited = Depends(limit_public_caller)

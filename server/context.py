@@ -6,17 +6,22 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, TypeVar
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from server import models
+from server.heartbeats import HeartbeatBook
 from server.keyed_hash import SECRET_SETTING
-from server.rate_limit import RateLimiter, RecentTokens
+from server.kiosk_directory import KioskDirectory
+from server.rate_limit import RateLimiter
 
 Clock = Callable[[], dt.datetime]
+Result = TypeVar("Result")
 
 
 def utc_now() -> dt.datetime:
@@ -35,6 +40,9 @@ class AppContext:
 
     ``kiosk_limiter`` budgets each kiosk's requests; ``public_limiter`` budgets callers without
     a token by address (look-ups by number and code are guessable in principle).
+    ``heartbeats`` holds the heartbeats this process has yet to write and ``kiosk_directory``
+    what it remembers of kiosk tokens and commands (:mod:`server.kiosk_directory`).
+    ``read_engine`` serves the hot reads (:meth:`read`).
     """
 
     sessions: sessionmaker[Session]
@@ -42,7 +50,9 @@ class AppContext:
     public_url: str | None
     kiosk_limiter: RateLimiter
     public_limiter: RateLimiter
-    known_kiosk_tokens: RecentTokens = field(default_factory=RecentTokens)
+    heartbeats: HeartbeatBook
+    kiosk_directory: KioskDirectory
+    read_engine: Engine
     clock: Clock = utc_now
     _secret: _SecretCache = field(default_factory=_SecretCache)
 
@@ -51,7 +61,10 @@ class AppContext:
         return (self.public_url or str(request.base_url)).rstrip("/")
 
     def now(self) -> dt.datetime:
-        return self.clock().astimezone(dt.UTC).replace(microsecond=0)
+        return self.precise_now().replace(microsecond=0)
+
+    def precise_now(self) -> dt.datetime:
+        return self.clock().astimezone(dt.UTC)
 
     def hall_date(self, moment: dt.datetime) -> dt.date:
         return moment.astimezone(self.hall_timezone).date()
@@ -67,6 +80,25 @@ class AppContext:
                         raise RuntimeError("the database has no identity secret; migrate it")
                     cache.value = setting.value
             return cache.value
+
+    def read(self, query: Callable[[Connection], Result]) -> Result:
+        """Run a short read-only ``query`` (Core statements) right here, for an ``async`` route.
+
+        Handing a read of a fraction of a millisecond to the thread pool costs more than the
+        read, and under load the hand-over then waits for the GIL behind the event loop for
+        milliseconds (see :func:`server.database.build_read_engine` for the bounds).
+        """
+        try:
+            return self._read(query)
+        except DBAPIError as error:
+            # The database restarted since this connection was last used: one fresh try.
+            if not error.connection_invalidated:
+                raise
+            return self._read(query)
+
+    def _read(self, query: Callable[[Connection], Result]) -> Result:
+        with self.read_engine.connect() as connection:
+            return query(connection)
 
 
 async def _context(request: Request) -> AppContext:

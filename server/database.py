@@ -24,6 +24,8 @@ SQLITE_BUSY_TIMEOUT_S = 15.0
 # max_connections for hosts x workers x (POOL_SIZE + POOL_OVERFLOW), or use PgBouncer.
 POOL_SIZE = 20
 POOL_OVERFLOW = 20
+# The longest a hot read may hold a worker's event loop on PostgreSQL, in seconds.
+READ_TIMEOUT_S = 2
 
 
 def build_engine(database_url: str) -> Engine:
@@ -50,6 +52,37 @@ def build_engine(database_url: str) -> Engine:
     engine = create_engine(url, connect_args=connect_args, hide_parameters=True, **pool)
     event.listen(engine, "connect", _configure_sqlite_connection)
     return engine
+
+
+def build_read_engine(database_url: str, engine: Engine) -> Engine:
+    """The engine for the hot reads (look-ups, heartbeats), which run on the event loop.
+
+    SQLite: ``engine`` itself; its reads take microseconds and, in WAL mode, never wait for a
+    writer. PostgreSQL: a small pool of its own whose connections autocommit and are not
+    pinged on checkout, so that a read is one round trip rather than four (ping, BEGIN, the
+    query, ROLLBACK); a connection found dead is replaced and the read retried
+    (:meth:`server.context.AppContext.read`). A read holds its worker's event loop for that
+    round trip, so a server that stops answering must not hold it long: statements time
+    out, and so do connections that go silent.
+    """
+    if engine.dialect.name == "sqlite":
+        return engine
+    return create_engine(
+        make_url(database_url),
+        isolation_level="AUTOCOMMIT",
+        hide_parameters=True,
+        # Reads run one at a time on the event loop: one connection, one spare.
+        pool_size=1,
+        max_overflow=1,
+        connect_args={
+            "connect_timeout": READ_TIMEOUT_S,
+            "options": f"-c statement_timeout={READ_TIMEOUT_S * 1000}",
+            "tcp_user_timeout": READ_TIMEOUT_S * 1000,
+            "keepalives_idle": READ_TIMEOUT_S,
+            "keepalives_interval": 1,
+            "keepalives_count": 2,
+        },
+    )
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, _connection_record: Any) -> None:

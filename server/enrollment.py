@@ -46,7 +46,10 @@ def enroll_kiosk(session: Session, kiosk_id: str, token: str, now: dt.datetime) 
     if kiosk is None:
         session.add(new_kiosk(kiosk_id, token, kiosk_id, now))
     else:
+        # A new token counts as provisioning anew (server processes re-read such kiosks).
         kiosk.token_sha256 = token_sha256(token)
+        kiosk.provisioned_at = now
+        kiosk.revoked_at = None
 
 
 def enroll_staff(session: Session, name: str, token: str, now: dt.datetime) -> None:

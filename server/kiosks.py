@@ -1,8 +1,6 @@
 """Kiosks: provisioning, heartbeats, the commands staff send them, and the fleet view.
 
-The heartbeat is the hot path (a province's 20,000 kiosks every 30 s): one short transaction
-of one UPDATE of the kiosk's row and one SELECT over the partial index of unacknowledged
-commands, and no history rows.
+Heartbeats, the fleet's hot path, are in :mod:`server.heartbeats`.
 """
 
 from __future__ import annotations
@@ -12,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -34,7 +32,6 @@ from server.schemas_kiosks import (
     KioskCommand,
     KioskDetail,
     PaperState,
-    PendingCommand,
     RevokedKiosk,
 )
 
@@ -133,60 +130,6 @@ def _rowcount(result: Any) -> int:
     return int(count)
 
 
-# The heartbeat's two statements are built once: at 667 heartbeats a second, building them
-# per request would cost more Python time than the database spends running them.
-_STORE_HEARTBEAT = (
-    update(models.Kiosk)
-    # The token finds the kiosk: checking it and storing the heartbeat is one statement.
-    .where(models.Kiosk.token_sha256 == bindparam("p_token_sha256"))
-    .values(
-        last_seen_at=bindparam("p_now", type_=models.Kiosk.last_seen_at.type),
-        version=bindparam("p_version"),
-        health=bindparam("p_health", type_=models.Kiosk.health.type),
-        outbox_depth=bindparam("p_outbox_depth"),
-        out_of_service=bindparam("p_out_of_service"),
-    )
-    .returning(models.Kiosk.id)
-)
-_PENDING_COMMANDS = (
-    select(models.KioskCommand.id, models.KioskCommand.kind, models.KioskCommand.message)
-    .where(
-        models.KioskCommand.kiosk_id == bindparam("p_kiosk_id"),
-        models.KioskCommand.acknowledged_at.is_(None),
-    )
-    .order_by(models.KioskCommand.id)
-)
-
-
-def record_heartbeat(
-    session: Session, token_sha256: str, heartbeat: Heartbeat, now: dt.datetime
-) -> str | None:
-    """Store what the kiosk with this token reports; its id, or None for an unknown token."""
-    # Core statements on the session's connection: the ORM has nothing to track here.
-    stored = session.connection().execute(
-        _STORE_HEARTBEAT,
-        {
-            "p_token_sha256": token_sha256,
-            "p_now": now,
-            "p_version": heartbeat.version,
-            "p_health": heartbeat.model_dump(mode="json"),
-            "p_outbox_depth": heartbeat.outbox_depth,
-            # The kiosk knows best: staff may have taken it out of service at the kiosk itself.
-            "p_out_of_service": heartbeat.out_of_service,
-        },
-    )
-    kiosk_id: str | None = stored.scalar_one_or_none()
-    return kiosk_id
-
-
-def pending_commands(session: Session, kiosk_id: str) -> list[PendingCommand]:
-    """The kiosk's unacknowledged commands, oldest first."""
-    rows = session.connection().execute(_PENDING_COMMANDS, {"p_kiosk_id": kiosk_id})
-    return [
-        PendingCommand(id=row.id, kind=CommandKind(row.kind), message=row.message) for row in rows
-    ]
-
-
 def queue_command(
     session: Session, kiosk_id: str, request: CommandRequest, staff_name: str, now: dt.datetime
 ) -> KioskCommand:
@@ -205,12 +148,20 @@ def queue_command(
 
 
 def acknowledge_command(
-    session: Session, kiosk_id: str, command_id: int, ack: CommandAck, now: dt.datetime
+    session: Session,
+    kiosk_id: str,
+    command_id: int,
+    ack: CommandAck,
+    now: dt.datetime,
+    *,
+    seen_at: dt.datetime,
 ) -> AcknowledgedCommand:
     """Record the first acknowledgement of a kiosk's own command; repeats get the first back.
 
     Another kiosk's command is answered exactly like a missing one (404). The guarded UPDATE
-    makes the first of two concurrent acknowledgements the one that counts.
+    makes the first of two concurrent acknowledgements the one that counts. ``seen_at`` (to
+    the microsecond) marks the kiosk seen, so that a heartbeat it sent before acknowledging,
+    still waiting to be written, cannot undo the out-of-service flag set here.
     """
     first = session.execute(
         update(models.KioskCommand)
@@ -236,7 +187,7 @@ def acknowledge_command(
         session.execute(
             update(models.Kiosk)
             .where(models.Kiosk.id == kiosk_id)
-            .values(out_of_service=flag)
+            .values(out_of_service=flag, last_seen_at=seen_at)
             .execution_options(synchronize_session=False)
         )
     return AcknowledgedCommand(

@@ -22,7 +22,7 @@ router = APIRouter(prefix="/v1")
 
 
 @router.get("/health", response_model=Health, tags=["health"])
-def health() -> Health:
+async def health() -> Health:
     return Health(status="ok", version=VERSION)
 
 

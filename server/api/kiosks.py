@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from server import kiosks
+from server import heartbeats, kiosks
 from server.api.responses import KIOSK_AUTH, NOT_FOUND, PUBLIC_LIMIT, STAFF_AUTH, Responses
-from server.auth import HeartbeatKiosk, Kiosk, PublicLimited, Staff, unauthorized
+from server.auth import Kiosk, KioskCredentials, PublicLimited, Staff, limit_kiosk, unauthorized
 from server.context import Context
+from server.keyed_hash import token_sha256
 from server.schemas import Problem
 from server.schemas_kiosks import (
     HEARTBEAT_S,
@@ -23,6 +24,7 @@ from server.schemas_kiosks import (
     HeartbeatReply,
     KioskCommand,
     KioskDetail,
+    PendingCommand,
     ProvisionedKiosk,
     ProvisioningToken,
     ProvisioningTokenRequest,
@@ -85,16 +87,32 @@ def provision(body: ProvisionRequest, context: Context) -> ProvisionedKiosk:
     responses={**UNREADABLE_BODY, **KIOSK_AUTH},
     tags=["kiosks"],
 )
-def heartbeat(body: Heartbeat, context: Context, kiosk: HeartbeatKiosk) -> HeartbeatReply:
-    """Report device health; the answer carries the commands not yet acknowledged."""
-    # The hot path of a fleet (20,000 kiosks every 30 s): the UPDATE that stores the heartbeat
-    # matches the token, so a recently seen token costs no look-up of its own.
-    now = context.now()
-    with context.sessions.begin() as session:
-        if kiosks.record_heartbeat(session, kiosk.token_sha256, body, now) is None:
-            context.known_kiosk_tokens.forget(kiosk.token_sha256)
+async def heartbeat(
+    body: Heartbeat, context: Context, credentials: KioskCredentials
+) -> HeartbeatReply:
+    """Report device health; the answer carries the commands not yet acknowledged.
+
+    Commands queued in the last second or so, and tokens revoked in it, may take that long to
+    count here when the server runs several processes.
+    """
+    # The fleet's hot path: answered from this process's memory of the fleet, and the report
+    # written with others a second later (server.heartbeats, server.kiosk_directory).
+    if credentials is None:
+        raise unauthorized("This route needs a kiosk's bearer token.")
+    digest = token_sha256(credentials.credentials)
+    directory = context.kiosk_directory
+    kiosk_id = directory.kiosk_for(digest)
+    if kiosk_id is None:
+        caller = context.read(lambda connection: heartbeats.heartbeat_caller(connection, digest))
+        if caller is None:
             raise unauthorized("The kiosk token is not known to this server.")
-        commands = kiosks.pending_commands(session, kiosk.kiosk_id)
+        directory.remember(digest, caller.kiosk_id)
+        kiosk_id, commands = caller.kiosk_id, caller.commands
+    else:
+        commands = directory.commands_for(kiosk_id)
+    limit_kiosk(context, kiosk_id)
+    now = context.precise_now()
+    context.heartbeats.record(kiosk_id, body, now)
     return HeartbeatReply(commands=commands, server_time=now, heartbeat_s=HEARTBEAT_S)
 
 
@@ -109,7 +127,11 @@ def acknowledge(
 ) -> AcknowledgedCommand:
     """Say a command was carried out or failed; a repeat answers with the first outcome."""
     with context.sessions.begin() as session:
-        return kiosks.acknowledge_command(session, kiosk.kiosk_id, command_id, body, context.now())
+        acknowledged = kiosks.acknowledge_command(
+            session, kiosk.kiosk_id, command_id, body, context.now(), seen_at=context.precise_now()
+        )
+    context.kiosk_directory.acknowledged(kiosk.kiosk_id, command_id)
+    return acknowledged
 
 
 @router.post(
@@ -124,7 +146,11 @@ def send_command(
 ) -> KioskCommand:
     """Queue a command; the kiosk receives it with its next heartbeat."""
     with context.sessions.begin() as session:
-        return kiosks.queue_command(session, kiosk_id, body, staff.name, context.now())
+        command = kiosks.queue_command(session, kiosk_id, body, staff.name, context.now())
+    context.kiosk_directory.queued(
+        kiosk_id, PendingCommand(id=command.id, kind=command.kind, message=command.message)
+    )
+    return command
 
 
 @router.get("/staff/fleet", response_model=Fleet, responses=STAFF_AUTH, tags=["fleet"])
@@ -153,4 +179,6 @@ def get_kiosk(kiosk_id: KioskId, context: Context, _staff: Staff) -> KioskDetail
 def revoke(kiosk_id: KioskId, context: Context, _staff: Staff) -> RevokedKiosk:
     """Stop the kiosk's token working; a provisioning token can register the id again."""
     with context.sessions.begin() as session:
-        return kiosks.revoke_kiosk(session, kiosk_id, context.now())
+        revoked = kiosks.revoke_kiosk(session, kiosk_id, context.now())
+    context.kiosk_directory.forget_kiosk(kiosk_id)
+    return revoked

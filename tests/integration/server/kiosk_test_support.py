@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import time
 import uuid
 from typing import Any
 
@@ -13,6 +15,8 @@ from tests.support import RunningBackend
 
 # Far enough in the past to be outside any window whatever the database's time zone.
 LONG_AGO = "2000-01-01 00:00:00"
+# A batch goes out every second; the rest is slack for a loaded machine.
+HEARTBEAT_WRITTEN_WITHIN_S = 10.0
 
 
 def unique_kiosk_id(prefix: str = "kiosk") -> str:
@@ -39,12 +43,36 @@ def heartbeat_body(**overrides: Any) -> dict[str, Any]:
 
 
 def send_heartbeat(backend: RunningBackend, token: str, **overrides: Any) -> requests.Response:
-    return requests.post(
+    """Send a heartbeat and, if it was taken, wait until the server has written it."""
+    response = requests.post(
         f"{backend.url}/v1/kiosks/heartbeat",
         json=heartbeat_body(**overrides),
         headers=bearer(token),
         timeout=TIMEOUT_S,
     )
+    if response.status_code == 200:
+        wait_until_written(backend, token, response)
+    return response
+
+
+def wait_until_written(backend: RunningBackend, token: str, answer: requests.Response) -> None:
+    """Heartbeats are written in batches about once a second (server.heartbeats)."""
+    server_time = dt.datetime.fromisoformat(answer.json()["server_time"])
+    deadline = time.monotonic() + HEARTBEAT_WRITTEN_WITHIN_S
+    while time.monotonic() < deadline:
+        [(last_seen_at,)] = backend.rows(
+            "SELECT last_seen_at FROM kiosks WHERE token_sha256 = ?", sha256(token)
+        )
+        if last_seen_at is not None and as_utc(last_seen_at) >= server_time:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the heartbeat of {server_time} was not written")
+
+
+def as_utc(value: dt.datetime | str) -> dt.datetime:
+    """A timestamp column as read back: text on SQLite, naive or aware datetime elsewhere."""
+    moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
 
 
 def new_provisioning_token(backend: RunningBackend, **body: Any) -> str:

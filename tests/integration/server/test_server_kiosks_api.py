@@ -20,6 +20,7 @@ from tests.integration.server.kiosk_test_support import (
     send_heartbeat,
     sha256,
     unique_kiosk_id,
+    wait_until_written,
 )
 from tests.integration.server.server_test_support import TIMEOUT_S
 from tests.support import RunningBackend, as_json
@@ -264,6 +265,7 @@ def test_a_heartbeat_stores_the_kiosk_health(backend: RunningBackend) -> None:
     assert answer["heartbeat_s"] == 30
     server_time = dt.datetime.fromisoformat(answer["server_time"])
     assert before <= server_time <= dt.datetime.now(dt.UTC)
+    wait_until_written(backend, token, response)
     [(version, health, outbox_depth, last_seen_at)] = backend.rows(
         "SELECT version, health, outbox_depth, last_seen_at FROM kiosks WHERE id = ?", kiosk_id
     )

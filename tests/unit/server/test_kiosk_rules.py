@@ -11,8 +11,9 @@ import pytest
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from server import kiosks
+from server import heartbeats, kiosks
 from server.database import build_engine, migrate_to_head, session_factory
+from server.heartbeats import SeenHeartbeat
 from server.keyed_hash import token_sha256
 from server.problems import ProblemError
 from server.schemas_kiosks import CommandKind, CommandRequest, Heartbeat
@@ -62,7 +63,9 @@ def test_a_provisioning_token_works_until_the_moment_it_expires(session: Session
 def test_online_means_a_heartbeat_within_three_periods(session: Session) -> None:
     provisioning, _expires = kiosks.create_provisioning_token(session, "staff", 1, NOW)
     token = kiosks.provision_kiosk(session, provisioning, "kiosk-1", "", NOW)
-    assert kiosks.record_heartbeat(session, token_sha256(token), heartbeat(), NOW) == "kiosk-1"
+    caller = heartbeats.heartbeat_caller(session.connection(), token_sha256(token))
+    assert caller == heartbeats.HeartbeatCaller("kiosk-1", [])
+    heartbeats.store_heartbeats(session, [SeenHeartbeat("kiosk-1", NOW, heartbeat())])
 
     def online_at(moment: dt.datetime) -> bool:
         [kiosk] = kiosks.fleet(session, moment).kiosks
@@ -80,9 +83,10 @@ def test_the_summary_counts_paper_near_its_end_or_out(session: Session) -> None:
         zip(provisioning_tokens, ["ok", "near_end", "out", "unknown"], strict=True)
     ):
         kiosk_id = f"kiosk-{number}"
-        kiosk_token = kiosks.provision_kiosk(session, token, kiosk_id, "", NOW)
+        kiosks.provision_kiosk(session, token, kiosk_id, "", NOW)
         printer = {"state": "ok", "paper": paper}
-        kiosks.record_heartbeat(session, token_sha256(kiosk_token), heartbeat(printer=printer), NOW)
+        seen = SeenHeartbeat(kiosk_id, NOW, heartbeat(printer=printer))
+        heartbeats.store_heartbeats(session, [seen])
 
     summary = kiosks.fleet(session, NOW).summary
 
