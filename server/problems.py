@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from server.schemas import FieldError
@@ -17,6 +18,7 @@ from server.schemas import FieldError
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 # Problem types are URNs: stable identifiers that do not pretend to be a page one can open.
 TYPE_PREFIX = "urn:onestop-kiosk:problem:"
+DATABASE_RETRY_AFTER_S = 5
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +84,20 @@ def _on_http_exception(_request: Request, exc: Exception) -> JSONResponse:
     return problem_response(problem, headers=dict(exc.headers or {}))
 
 
+def _on_database_unavailable(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, OperationalError)
+    # Only the class: the message may quote SQL, and the log is no place for row values.
+    logger.error("database unavailable: %s", type(exc.orig).__name__)
+    problem = ProblemError(
+        503,
+        "database-unavailable",
+        "Service unavailable",
+        "The database is not answering; retry shortly.",
+        headers={"Retry-After": str(DATABASE_RETRY_AFTER_S)},
+    )
+    return problem_response(problem, headers=problem.headers)
+
+
 def _on_unexpected(_request: Request, exc: Exception) -> JSONResponse:
     logger.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
     problem = ProblemError(500, "internal-error", "Internal server error", "Please try again.")
@@ -92,4 +108,6 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ProblemError, _on_problem)
     app.add_exception_handler(RequestValidationError, _on_request_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http_exception)
+    # The database down, unreachable or locked past its timeout: kiosks retry, so say when.
+    app.add_exception_handler(OperationalError, _on_database_unavailable)
     app.add_exception_handler(Exception, _on_unexpected)
