@@ -49,7 +49,7 @@ from bench.server_report import (  # noqa: E402
 )
 from kiosk.backend_process import BackendProcess, BackendStartError  # noqa: E402
 from server import models  # noqa: E402
-from server.database import build_engine  # noqa: E402
+from server.database import build_engine, ensure_sqlite_directory, migrate_to_head  # noqa: E402
 from server.keyed_hash import token_sha256  # noqa: E402
 from server.schemas_kiosks import HEARTBEAT_S  # noqa: E402
 from tests.integration.server.server_test_support import (  # noqa: E402
@@ -94,7 +94,8 @@ def _progress(message: str) -> None:
 
 
 def _register_kiosks(database_url: str, count: int) -> list[str]:
-    """``count`` kiosks straight into the table in one executemany; their bearer tokens."""
+    """``count`` kiosks straight into a freshly migrated database in one executemany; their
+    bearer tokens."""
     tokens = [secrets.token_urlsafe(32) for _ in range(count)]
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     rows = [
@@ -111,6 +112,8 @@ def _register_kiosks(database_url: str, count: int) -> list[str]:
     ]
     engine = build_engine(database_url)
     try:
+        ensure_sqlite_directory(database_url)
+        migrate_to_head(engine)
         with engine.begin() as connection:
             connection.execute(insert(models.Kiosk), rows)
     finally:
@@ -194,9 +197,12 @@ class _Run:
             self.host, self.port, requests, clients=self.options.clients, duration_s=seconds
         )
 
-    def _open(self, requests: list[bytes]) -> Coroutine[Any, Any, LoadResult]:
-        rate, seconds = self.options.heartbeat_rate, self.options.heartbeat_duration_s
-        return open_loop(self.host, self.port, requests, rate=rate, duration_s=seconds)
+    def _open(
+        self, requests: list[bytes], seconds: float | None = None
+    ) -> Coroutine[Any, Any, LoadResult]:
+        rate = self.options.heartbeat_rate
+        duration_s = self.options.heartbeat_duration_s if seconds is None else seconds
+        return open_loop(self.host, self.port, requests, rate=rate, duration_s=duration_s)
 
     async def _measured(self, what: str, run: Coroutine[Any, Any, LoadResult]) -> Measured:
         _progress(f"[{self.setup.label}] {what}")
@@ -242,10 +248,13 @@ class _Run:
             f"look-ups {clients}", self._closed(lookups, options.duration_s)
         )
         rate = f"open loop at {options.heartbeat_rate:.0f}/s"
+        heartbeat_requests = _heartbeat_requests(self.host, tokens)
+        _progress(f"[{label}] warm-up, {options.warmup_s:g} s of each at the heartbeat rate")
+        await self._open(health, options.warmup_s)
+        # From the end of the list: the measured heartbeats start with kiosks not yet heard.
+        await self._open(heartbeat_requests[::-1], options.warmup_s)
         heartbeat_reference = await self._measured(f"health {rate}", self._open(health))
-        heartbeats = await self._measured(
-            f"heartbeats {rate}", self._open(_heartbeat_requests(self.host, tokens))
-        )
+        heartbeats = await self._measured(f"heartbeats {rate}", self._open(heartbeat_requests))
         return Figures(
             self.setup, measured_lookups, lookup_reference, heartbeats, heartbeat_reference, busy
         )
@@ -254,20 +263,19 @@ class _Run:
 def _measure(
     setup: Setup, database_url: str, options: Options, profiler: Profiler | None
 ) -> Figures:
-    _progress(f"[{setup.label}] starting the backend")
+    # The province's kiosks are registered when the server starts, as after a restart.
+    started = time.monotonic()
+    tokens = _register_kiosks(database_url, options.kiosks)
+    _progress(
+        f"[{setup.label}] {options.kiosks} kiosks registered in "
+        f"{time.monotonic() - started:.1f} s; starting the backend"
+    )
     with BackendProcess(
         database_url,
         enroll_kiosk=FILING_KIOSK,
         extra_args=("--workers", str(setup.workers), *SERVER_FLAGS),
         ready_timeout_s=READY_TIMEOUT_S,
     ) as backend:
-        # Ready means migrated, so the table is there.
-        started = time.monotonic()
-        tokens = _register_kiosks(database_url, options.kiosks)
-        _progress(
-            f"[{setup.label}] {options.kiosks} kiosks registered in "
-            f"{time.monotonic() - started:.1f} s"
-        )
         return asyncio.run(_Run(backend, setup, options, profiler).all(tokens))
 
 
