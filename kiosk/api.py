@@ -212,13 +212,16 @@ class BackendClient:
             raise BackendAnswerInvalid(str(error)) from None
 
     def submit_application(self, draft: ApplicationDraft) -> ApplicationRecord:
-        answer = self._request(
-            "POST",
-            "/v1/applications",
-            json=draft.body(),
-            headers={"Idempotency-Key": draft.idempotency_key},
+        return _parse_record(
+            self.post_idempotent("/v1/applications", draft.body(), draft.idempotency_key)
         )
-        return _parse_record(answer)
+
+    def post_idempotent(self, path: str, body: Mapping[str, Any], idempotency_key: str) -> Any:
+        """Create something (an application, a hotline request, an evaluation) exactly once:
+        every retry, now or after a restart, repeats ``idempotency_key``. The parsed answer."""
+        return self._request(
+            "POST", path, json=dict(body), headers={"Idempotency-Key": idempotency_key}
+        )
 
     def lookup(self, reference: str, id_last4: str) -> ApplicationRecord:
         """An application by its number (or provisional reference) and the ID's last four."""
