@@ -7,7 +7,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Connection,
+    Row,
+    and_,
+    bindparam,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from server import models
@@ -33,6 +43,31 @@ DAILY_SEQUENCE_DIGITS = 6
 IDENTITY_LOOKUP_LIMIT = 100
 
 _A = models.Application
+_E = models.ApplicationEvent
+# An application as loaded whole, or as the columns of a Core query.
+StatusSource = models.Application | Row[Any]
+
+_REFERENCE: BindParameter[str] = bindparam("p_reference")
+_BY_REFERENCE = (
+    select(
+        _A.id,
+        _A.number,
+        _A.service_code,
+        _A.status,
+        _A.submitted_at,
+        _A.promised_by,
+        _A.decided_on,
+        _A.provisional_ref,
+        _A.access_code,
+        _A.applicant_id_number,
+        _E.status.label("event_status"),
+        _E.at.label("event_at"),
+        _E.note.label("event_note"),
+    )
+    .outerjoin(_E, _E.application_id == _A.id)
+    .where(or_(_A.number == _REFERENCE, _A.provisional_ref == _REFERENCE))
+    .order_by(_A.id, _E.at, _E.id)
+)
 
 
 def file_application(
@@ -73,7 +108,7 @@ def file_application(
         identity_hash=identity_hash(
             context.identity_secret(), request.applicant.document_kind, request.applicant.id_number
         ),
-        access_code=new_access_code(),
+        access_code=request.access_code or new_access_code(),
         provisional_ref=request.provisional_ref,
         form=dict(request.form),
         language=request.language,
@@ -97,50 +132,77 @@ def file_application(
     return status_body(application, [event], hall_date, public_url)
 
 
-def status_by_code(context: AppContext, number: str, code: str, public_url: str) -> dict[str, Any]:
-    """The status for whoever holds the receipt (its QR link carries the access code)."""
-    with context.sessions() as session:
-        application = session.scalar(select(_A).where(_A.number == number))
-        # One answer for "no such number" and "wrong code": the number alone reveals nothing.
-        if application is None or not same_secret(code, application.access_code):
-            raise ProblemError(
-                404,
-                "unknown-application",
-                "Application not found",
-                "No application has this number and code.",
-            )
-        return _bodies(context, session, [application], public_url)[0]
+def status_by_code(
+    connection: Connection, reference: str, code: str, today: dt.date, public_url: str
+) -> ApplicationStatus:
+    """The status for whoever holds the receipt (its QR link carries the access code).
+
+    ``reference`` is the number, or the provisional reference an offline kiosk printed before
+    it could know the number; until that filing arrives its link finds nothing.
+    """
+    matching = [
+        (application, timeline)
+        for application, timeline in _by_reference(connection, reference)
+        if same_secret(code, application.access_code)
+    ]
+    # One answer for "no such reference" and "wrong code": the reference alone reveals nothing.
+    if not matching:
+        raise ProblemError(
+            404,
+            "unknown-application",
+            "Application not found",
+            "No application has this number and code.",
+        )
+    return _number_first(matching, reference, today, public_url)
 
 
 def status_by_reference(
-    context: AppContext, lookup: ReferenceLookup, public_url: str
-) -> dict[str, Any]:
+    connection: Connection, lookup: ReferenceLookup, today: dt.date, public_url: str
+) -> ApplicationStatus:
     """The status for whoever knows the number (or provisional reference) and the ID's last four.
 
     Unknown references and wrong last fours get the same 404, so neither can be told apart.
     """
     last4 = lookup.id_last4.upper()
-    with context.sessions() as session:
-        candidates = session.scalars(
-            select(_A)
-            .where(or_(_A.number == lookup.reference, _A.provisional_ref == lookup.reference))
-            .order_by(_A.id)
-        ).all()
-        matching = [
-            application
-            for application in candidates
-            if same_secret(last4, application.applicant_id_number.strip().upper()[-4:])
-        ]
-        if not matching:
-            raise ProblemError(
-                404,
-                "unknown-application",
-                "Application not found",
-                "No application has this reference and these last four ID characters.",
-            )
-        # A number wins over a provisional reference that happens to be spelled the same.
-        matching.sort(key=lambda application: application.number != lookup.reference)
-        return _bodies(context, session, matching[:1], public_url)[0]
+    matching = [
+        (application, timeline)
+        for application, timeline in _by_reference(connection, lookup.reference)
+        if same_secret(last4, application.applicant_id_number.strip().upper()[-4:])
+    ]
+    if not matching:
+        raise ProblemError(
+            404,
+            "unknown-application",
+            "Application not found",
+            "No application has this reference and these last four ID characters.",
+        )
+    return _number_first(matching, lookup.reference, today, public_url)
+
+
+def _by_reference(
+    connection: Connection, reference: str
+) -> list[tuple[Row[Any], list[TimelineEntry]]]:
+    """The applications numbered ``reference`` or filed under it as provisional reference (at
+    most one of each), with their timelines. One query: citizens' look-ups are the busiest
+    reads there are."""
+    found: dict[int, tuple[Row[Any], list[TimelineEntry]]] = {}
+    rows: Iterable[Row[Any]] = connection.execute(_BY_REFERENCE, {"p_reference": reference})
+    for row in rows:
+        _application, timeline = found.setdefault(row.id, (row, []))
+        if row.event_status is not None:
+            timeline.append(_timeline_entry(row.event_status, row.event_at, row.event_note))
+    return list(found.values())
+
+
+def _number_first(
+    matching: list[tuple[Row[Any], list[TimelineEntry]]],
+    reference: str,
+    today: dt.date,
+    public_url: str,
+) -> ApplicationStatus:
+    # A number wins over a provisional reference that happens to be spelled the same.
+    application, timeline = min(matching, key=lambda match: match[0].number != reference)
+    return status_view(application, timeline, today, public_url)
 
 
 def statuses_by_identity(
@@ -180,7 +242,14 @@ def status_body(
     public_url: str,
 ) -> dict[str, Any]:
     """The citizen's view of an application (JSON-ready); deliberately without personal data."""
-    view = ApplicationStatus(
+    timeline = [_timeline_entry(event.status, event.at, event.note) for event in events]
+    return status_view(application, timeline, today, public_url).model_dump(mode="json")
+
+
+def status_view(
+    application: StatusSource, timeline: list[TimelineEntry], today: dt.date, public_url: str
+) -> ApplicationStatus:
+    return ApplicationStatus(
         number=application.number,
         service_code=application.service_code,
         status=ApplicationState(application.status),
@@ -189,12 +258,12 @@ def status_body(
         overdue=is_overdue(application.promised_by, application.decided_on, today),
         provisional_ref=application.provisional_ref,
         status_url=status_url(public_url, application),
-        timeline=[
-            TimelineEntry(status=ApplicationState(event.status), at=event.at, note=event.note)
-            for event in events
-        ],
+        timeline=timeline,
     )
-    return view.model_dump(mode="json")
+
+
+def _timeline_entry(status: str, at: dt.datetime, note: str | None) -> TimelineEntry:
+    return TimelineEntry(status=ApplicationState(status), at=at, note=note)
 
 
 def events_by_application(
@@ -230,7 +299,7 @@ def overdue_clause(today: dt.date) -> ColumnElement[bool]:
     )
 
 
-def status_url(public_url: str, application: models.Application) -> str:
+def status_url(public_url: str, application: StatusSource) -> str:
     return f"{public_url}/v1/applications/{application.number}?code={application.access_code}"
 
 

@@ -15,7 +15,9 @@ SECRET_SETTING = "identity_hmac_key"
 TOKEN_BYTES = 32
 ACCESS_CODE_LENGTH = 10
 # No 0/O or 1/I/L: the code may be read aloud or typed from a printed receipt.
-_ACCESS_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+ACCESS_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+# What a kiosk may choose itself (an offline receipt's QR needs the code before the server).
+ACCESS_CODE_PATTERN = f"^[{ACCESS_CODE_ALPHABET}]{{{ACCESS_CODE_LENGTH}}}$"
 
 
 def new_secret() -> str:
@@ -31,7 +33,7 @@ def token_sha256(token: str) -> str:
 
 
 def new_access_code() -> str:
-    return "".join(secrets.choice(_ACCESS_CODE_ALPHABET) for _ in range(ACCESS_CODE_LENGTH))
+    return "".join(secrets.choice(ACCESS_CODE_ALPHABET) for _ in range(ACCESS_CODE_LENGTH))
 
 
 def identity_hash(secret: str, document_kind: str, id_number: str) -> str:

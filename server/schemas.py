@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 from typing_extensions import TypedDict
+
+from server.keyed_hash import ACCESS_CODE_PATTERN
 
 Language = Literal["zh-Hant", "zh-Hans", "en"]
 FieldKind = Literal["text", "number", "date", "choice", "phone", "id_number"]
@@ -108,6 +117,21 @@ class ApplicationRequest(_Strict):
         description="the kiosk's own reference for an item filed offline (printed on the "
         "citizen's provisional receipt); unique, and the application can be looked up by it",
     )
+    access_code: str | None = Field(
+        default=None,
+        pattern=ACCESS_CODE_PATTERN,
+        description="the receipt's access code, chosen at random by a kiosk that prints the "
+        "status QR link before it can reach the server; without it the server makes one",
+    )
+
+    @model_serializer(mode="wrap")
+    def _absent_code_left_out(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # The idempotency fingerprint is this dump: a body without a code must dump as it did
+        # before the field existed, or a kiosk retrying across a server upgrade gets a 422.
+        dumped: dict[str, Any] = handler(self)
+        if self.access_code is None:
+            dumped.pop("access_code", None)
+        return dumped
 
 
 class FieldError(BaseModel):

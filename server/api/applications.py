@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from server.api.responses import (
     IDEMPOTENT_CREATE,
@@ -18,6 +18,7 @@ from server.api.responses import (
 from server.application_staff import WorkListFilter, move, staff_view_by_number, work_list
 from server.applications import (
     file_application,
+    hall_today,
     status_by_code,
     status_by_reference,
     statuses_by_identity,
@@ -27,7 +28,7 @@ from server.context import Context
 from server.idempotency import Creation, create_once, idempotency_key
 from server.keyed_hash import ACCESS_CODE_LENGTH
 from server.lifecycle import ApplicationState
-from server.schemas import ApplicationRequest, Problem
+from server.schemas import PROVISIONAL_REF_PATTERN, ApplicationRequest, Problem
 from server.schemas_applications import (
     DEPARTMENT_CODE_PATTERN,
     ApplicationList,
@@ -94,9 +95,15 @@ def create_application(
     dependencies=[PublicLimited],
     tags=["applications"],
 )
-def look_up_by_reference(body: ReferenceLookup, request: Request, context: Context) -> JSONResponse:
+async def look_up_by_reference(
+    body: ReferenceLookup, request: Request, context: Context
+) -> Response:
     """By application number (or provisional reference) and the ID number's last four."""
-    return JSONResponse(status_by_reference(context, body, context.base_url(request)))
+    today, public_url = hall_today(context), context.base_url(request)
+    status = context.read(
+        lambda connection: status_by_reference(connection, body, today, public_url)
+    )
+    return Response(status.model_dump_json(), media_type="application/json")
 
 
 @router.post(
@@ -119,8 +126,15 @@ def look_up_by_identity(
     dependencies=[PublicLimited],
     tags=["applications"],
 )
-def get_application(
-    number: Number,
+async def get_application(
+    number: Annotated[
+        str,
+        Path(
+            pattern=PROVISIONAL_REF_PATTERN,
+            description="the application number, or the provisional reference an offline "
+            "kiosk printed on its receipt (found once that filing has reached the server)",
+        ),
+    ],
     request: Request,
     context: Context,
     code: Annotated[
@@ -131,8 +145,12 @@ def get_application(
             description="the access code printed in the receipt's QR link",
         ),
     ],
-) -> JSONResponse:
-    return JSONResponse(status_by_code(context, number, code, context.base_url(request)))
+) -> Response:
+    today, public_url = hall_today(context), context.base_url(request)
+    status = context.read(
+        lambda connection: status_by_code(connection, number, code, today, public_url)
+    )
+    return Response(status.model_dump_json(), media_type="application/json")
 
 
 @router.get(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Depends, Path
 
 from server import heartbeats, kiosks
 from server.api.responses import KIOSK_AUTH, NOT_FOUND, PUBLIC_LIMIT, STAFF_AUTH, Responses
@@ -37,6 +37,32 @@ router = APIRouter(prefix="/v1")
 # FastAPI answers 400 to a body that is not even text (invalid UTF-8) before validation runs.
 UNREADABLE_BODY: Responses = {400: {"model": Problem, "description": "The body is not readable"}}
 
+
+async def require_heartbeat_caller(
+    context: Context, credentials: KioskCredentials
+) -> heartbeats.HeartbeatCaller:
+    """The kiosk behind the token with its pending commands, from this process's memory of the
+    fleet (server.kiosk_directory) or, for a token not in it, one indexed read.
+
+    A dependency, so that a missing or wrong token is refused before the body is looked at.
+    """
+    if credentials is None:
+        raise unauthorized("This route needs a kiosk's bearer token.")
+    digest = token_sha256(credentials.credentials)
+    directory = context.kiosk_directory
+    kiosk_id = directory.kiosk_for(digest)
+    if kiosk_id is None:
+        caller = context.read(lambda connection: heartbeats.heartbeat_caller(connection, digest))
+        if caller is None:
+            raise unauthorized("The kiosk token is not known to this server.")
+        directory.remember(digest, caller.kiosk_id)
+    else:
+        caller = heartbeats.HeartbeatCaller(kiosk_id, directory.commands_for(kiosk_id))
+    limit_kiosk(context, caller.kiosk_id)
+    return caller
+
+
+HeartbeatKiosk = Annotated[heartbeats.HeartbeatCaller, Depends(require_heartbeat_caller)]
 KioskId = Annotated[str, Path(pattern=KIOSK_ID_PATTERN, description="the kiosk's id")]
 CommandId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 
@@ -87,33 +113,15 @@ def provision(body: ProvisionRequest, context: Context) -> ProvisionedKiosk:
     responses={**UNREADABLE_BODY, **KIOSK_AUTH},
     tags=["kiosks"],
 )
-async def heartbeat(
-    body: Heartbeat, context: Context, credentials: KioskCredentials
-) -> HeartbeatReply:
+async def heartbeat(body: Heartbeat, context: Context, caller: HeartbeatKiosk) -> HeartbeatReply:
     """Report device health; the answer carries the commands not yet acknowledged.
 
     Commands queued in the last second or so, and tokens revoked in it, may take that long to
     count here when the server runs several processes.
     """
-    # The fleet's hot path: answered from this process's memory of the fleet, and the report
-    # written with others a second later (server.heartbeats, server.kiosk_directory).
-    if credentials is None:
-        raise unauthorized("This route needs a kiosk's bearer token.")
-    digest = token_sha256(credentials.credentials)
-    directory = context.kiosk_directory
-    kiosk_id = directory.kiosk_for(digest)
-    if kiosk_id is None:
-        caller = context.read(lambda connection: heartbeats.heartbeat_caller(connection, digest))
-        if caller is None:
-            raise unauthorized("The kiosk token is not known to this server.")
-        directory.remember(digest, caller.kiosk_id)
-        kiosk_id, commands = caller.kiosk_id, caller.commands
-    else:
-        commands = directory.commands_for(kiosk_id)
-    limit_kiosk(context, kiosk_id)
     now = context.precise_now()
-    context.heartbeats.record(kiosk_id, body, now)
-    return HeartbeatReply(commands=commands, server_time=now, heartbeat_s=HEARTBEAT_S)
+    context.heartbeats.record(caller.kiosk_id, body, now)
+    return HeartbeatReply(commands=caller.commands, server_time=now, heartbeat_s=HEARTBEAT_S)
 
 
 @router.post(
