@@ -24,6 +24,7 @@ _DEVICE_COMMANDS = {
     "printer": "kiosk.cli_printer",
     "receipt": "kiosk.cli_printer",
     "card": "kiosk.cli_cards",
+    "outbox": "kiosk.cli_outbox",
 }
 
 
@@ -61,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("printer", help="check, test and reprint on a receipt printer")
     commands.add_parser("receipt", help="receipt tools (render ESC/POS bytes as a PNG)")
     commands.add_parser("card", help="read and watch ID cards, list readers")
+    commands.add_parser("outbox", help="the offline outbox: status, flush, export, import")
 
     config = commands.add_parser("config", help="configuration tools")
     config_commands = config.add_subparsers(dest="config_command", required=True, metavar="ACTION")
