@@ -12,14 +12,19 @@ from drivers.cards import CardReader, open_reader
 from drivers.printers import open_printer
 from drivers.printers.base import Printer
 from drivers.printers.isolated import IsolatedPrinter
-from kiosk.api import BackendClient
+from kiosk.api import BackendClient, RetryPolicy
+from kiosk.catalog_cache import CatalogCache, CatalogSource
 from kiosk.config import KioskConfig
 from kiosk.desk import ApplicationDesk, CatalogStore
+from kiosk.forwarder import ClientSender, Forwarder
 from kiosk.logs import PersonalDataRedactor
+from kiosk.outbox import Outbox
 from kiosk.session import Session, Timeouts
 from kiosk.spool import ReprintSpool
 
 APP_NAME = "onestop-kiosk"
+# The last catalog the backend sent, for browsing while it is out of reach.
+CATALOG_FILE = "catalog.json"
 
 
 def default_data_dir() -> Path:
@@ -64,22 +69,43 @@ class Kiosk:
     printer: Printer
     session: Session
     catalog: CatalogStore
+    outbox: Outbox
+    # The forwarder's own client: one try per attempt, the forwarder spacing out retries.
+    sender_client: BackendClient
+    forwarder: Forwarder
     desk: ApplicationDesk
+
+    def start_background_work(self) -> None:
+        """What runs beside the screens: the forwarder sending what the outbox holds."""
+        self.forwarder.start()
 
     def close(self) -> None:
         self.reader.stop()
+        self.forwarder.stop()
+        self.outbox.close()
         self.printer.close()
+        self.sender_client.close()
         self.client.close()
 
 
-def build_kiosk(config: KioskConfig, redactor: PersonalDataRedactor) -> Kiosk:
-    client = BackendClient(
+def _client(config: KioskConfig, retry: RetryPolicy) -> BackendClient:
+    return BackendClient(
         config.backend.url,
         token=config.backend.token,
         connect_timeout_s=config.backend.connect_timeout_s,
         read_timeout_s=config.backend.read_timeout_s,
         ca_bundle=config.backend.ca_bundle,
+        retry=retry,
     )
+
+
+def build_kiosk(config: KioskConfig, redactor: PersonalDataRedactor) -> Kiosk:
+    client = _client(config, RetryPolicy())
+    outbox = Outbox.in_directory(data_dir(config))
+    # One try per attempt: the forwarder spaces out its own retries, and a citizen waiting
+    # for the "submitted" screen must not wait through the client's retries as well.
+    sender_client = _client(config, RetryPolicy(attempts=1))
+    forwarder = Forwarder(outbox, ClientSender(sender_client))
     printer = IsolatedPrinter(config.devices.printer, open_printer(config.devices.printer))
     session = Session(
         kiosk_id=config.kiosk.id,
@@ -96,8 +122,18 @@ def build_kiosk(config: KioskConfig, redactor: PersonalDataRedactor) -> Kiosk:
         reader=open_reader(config.devices.card_reader),
         printer=printer,
         session=session,
-        catalog=CatalogStore(client),
-        desk=ApplicationDesk(client, printer, config.kiosk.id, reprint_spool(config)),
+        catalog=CatalogStore(CatalogSource(client, CatalogCache(data_dir(config) / CATALOG_FILE))),
+        outbox=outbox,
+        sender_client=sender_client,
+        forwarder=forwarder,
+        desk=ApplicationDesk(
+            outbox,
+            forwarder,
+            printer,
+            kiosk_id=config.kiosk.id,
+            spool=reprint_spool(config),
+            backend_url=config.backend.url,
+        ),
     )
 
 

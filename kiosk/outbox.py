@@ -27,6 +27,9 @@ from typing import Any
 
 from kiosk.outbox_crypto import KeyFileError, OutboxKey, SealError
 
+# As the backend's (server/keyed_hash.py); the kiosk shares nothing with it but the contract.
+ACCESS_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+ACCESS_CODE_LENGTH = 10
 OUTBOX_FILE = "outbox.sqlite3"
 KEY_FILE = "outbox.key"
 _SCHEMA_VERSION = 1
@@ -92,6 +95,12 @@ class OutboxItem:
     settled_at: float | None  # when it was sent or rejected
     # An application's promised date as the backend answered it (ISO), for its receipt.
     promised_by: str | None = None
+
+
+def new_access_code() -> str:
+    """The code a receipt's status link carries, chosen here so that a receipt printed
+    offline links right; the backend's own alphabet (no 0/O, 1/I/L) and length."""
+    return "".join(secrets.choice(ACCESS_CODE_ALPHABET) for _ in range(ACCESS_CODE_LENGTH))
 
 
 def new_provisional_ref(kiosk_id: str, *, now: float | None = None) -> str:

@@ -43,6 +43,8 @@ class ReceiptLabels:
     test_title: str
     test_printer: str
     test_columns: str
+    provisional_number: str
+    provisional_note: str
 
 
 LABELS: dict[Language, ReceiptLabels] = {
@@ -77,6 +79,8 @@ LABELS: dict[Language, ReceiptLabels] = {
         test_title="印表機測試頁",
         test_printer="印表機",
         test_columns="每行字數",
+        provisional_number="臨時編號",
+        provisional_note="本申請已存於本機，網路恢復後自動送出；稍後掃描下方條碼可查詢進度。",
     ),
     Language.ZH_HANS: ReceiptLabels(
         title="受理回执",
@@ -109,6 +113,8 @@ LABELS: dict[Language, ReceiptLabels] = {
         test_title="打印机测试页",
         test_printer="打印机",
         test_columns="每行字数",
+        provisional_number="临时编号",
+        provisional_note="本申请已存于本机，网络恢复后自动送出；稍后扫描下方条码可查询进度。",
     ),
     Language.EN: ReceiptLabels(
         title="Application receipt",
@@ -141,5 +147,8 @@ LABELS: dict[Language, ReceiptLabels] = {
         test_title="Printer test page",
         test_printer="Printer",
         test_columns="Columns",
+        provisional_number="Provisional no.",
+        provisional_note="Saved on this kiosk; it is sent to the hall as soon as the network "
+        "is back. Scan the code later to follow it.",
     ),
 }

@@ -64,8 +64,10 @@ def _tracked(
     rows: Sequence[tuple[str, str]],
     status_url: str,
     number: str,
+    note: str | None = None,
 ) -> Receipt:
-    """Heading, key-value rows, then how to follow the matter up (QR code and number)."""
+    """Heading, key-value rows, a note if any, then how to follow the matter up (QR code and
+    number)."""
     return Receipt(
         reference=number,
         elements=(
@@ -73,6 +75,7 @@ def _tracked(
             Text(subtitle, align=Align.CENTER),
             Separator(),
             *(KeyValue(key, value) for key, value in rows),
+            *((Text(note),) if note else ()),
             *_tracking(labels, status_url, number),
         ),
     )
@@ -83,24 +86,31 @@ def application_receipt(
     number: str,
     service_name: str,
     submitted_at: datetime,
-    promised_by: date,
+    promised_by: date | None,
     status_url: str,
     applicant_masked_name: str,
     applicant_masked_id: str,
     kiosk_id: str,
     language: Language,
+    provisional: bool = False,
 ) -> Receipt:
-    """The receipt a citizen takes home after filing an application."""
+    """The receipt a citizen takes home after filing an application.
+
+    ``provisional``: filed while the backend was out of reach, so ``number`` is the kiosk's
+    provisional reference and there is no promised date yet; the QR link resolves once the
+    application has reached the hall.
+    """
     labels = LABELS[language]
     rows = [
-        (labels.number, number),
+        (labels.provisional_number if provisional else labels.number, number),
         (labels.service, service_name),
         (labels.applicant, applicant_masked_name),
         (labels.id_number, applicant_masked_id),
         (labels.submitted_at, _local(submitted_at)),
-        (labels.promised_by, f"{promised_by:%Y-%m-%d}"),
-        (labels.kiosk, kiosk_id),
     ]
+    if promised_by is not None:
+        rows.append((labels.promised_by, f"{promised_by:%Y-%m-%d}"))
+    rows.append((labels.kiosk, kiosk_id))
     return _tracked(
         labels,
         title=labels.title,
@@ -108,6 +118,7 @@ def application_receipt(
         rows=rows,
         status_url=status_url,
         number=number,
+        note=labels.provisional_note if provisional else None,
     )
 
 

@@ -19,6 +19,7 @@ from kiosk.api import ApplicationDraft, ApplicationRecord
 from kiosk.catalog import FieldProblem, Service
 from kiosk.i18n import Language
 from kiosk.logs import PersonalDataRedactor
+from kiosk.outbox import new_access_code, new_provisional_ref
 
 log = logging.getLogger(__name__)
 
@@ -103,9 +104,10 @@ class CardRefusal(Enum):
 class SubmitFailure(Enum):
     """Why the last submission did not go through; the UI words it for the citizen."""
 
-    UNREACHABLE = "unreachable"
+    # The outbox could not keep it (disk full or failing): nothing was sent or kept.
+    NOT_KEPT = "not-kept"
+    # The backend refused it (the form, as the backend checks it).
     REJECTED = "rejected"
-    INVALID_ANSWER = "invalid-answer"
 
 
 class PrintOutcome(Enum):
@@ -277,7 +279,8 @@ class Session:
         if self.service is None or self.identity is None:
             raise InvalidTransition(self.state, Event.SUBMIT)
         if self.draft is None:
-            self.draft = ApplicationDraft(
+            self.draft = new_draft(
+                self.kiosk_id,
                 service_code=self.service.code,
                 language=self.language,
                 applicant_name=self.identity.name,
@@ -309,3 +312,27 @@ class Session:
         self.submit_failure = failure
         self.submit_failure_detail = detail
         self.fire(Event.SUBMIT_FAILED)
+
+
+def new_draft(
+    kiosk_id: str,
+    *,
+    service_code: str,
+    language: Language,
+    applicant_name: str,
+    applicant_id_number: str,
+    document_kind: str,
+    form: Mapping[str, str],
+) -> ApplicationDraft:
+    """A draft with everything a retry must repeat fixed now: its idempotency key, its
+    provisional reference and the access code its receipt link carries."""
+    return ApplicationDraft(
+        service_code=service_code,
+        language=language,
+        applicant_name=applicant_name,
+        applicant_id_number=applicant_id_number,
+        document_kind=document_kind,
+        form=form,
+        provisional_ref=new_provisional_ref(kiosk_id),
+        access_code=new_access_code(),
+    )

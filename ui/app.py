@@ -46,6 +46,7 @@ def build_shell(kiosk: Kiosk, app: QApplication) -> Shell:
     card_events = CardEventsBridge(app)
     window = MainWindow(kiosk, languages=languages, tasks=tasks, card_events=card_events)
     kiosk.reader.start(card_events)
+    kiosk.start_background_work()
     return Shell(app, window, tasks, card_events, languages)
 
 

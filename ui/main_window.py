@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from drivers.cards.identity import Identity
 from drivers.cards.simulated import DEMO_IDENTITY, SimulatedReader
-from kiosk.api import BackendAnswerInvalid, BackendRejected
 from kiosk.app import Kiosk
 from kiosk.catalog import Service
-from kiosk.desk import Filed
+from kiosk.desk import ApplicationRefused, Filed
 from kiosk.i18n import Language
 from kiosk.session import Event, State, SubmitFailure
 from ui.bridge import CardEventsBridge
@@ -174,6 +173,7 @@ class MainWindow(QWidget):
     def _tick(self) -> None:
         self._session.tick()
         self.header.show_countdown(self._session.seconds_left())
+        self.header.show_offline(self._kiosk.forwarder.backend_reachable is False)
 
     # -- the citizen and the devices → session ----------------------------------------------
 
@@ -284,11 +284,9 @@ class MainWindow(QWidget):
         self._session.submission_succeeded(filed.record, filed.printed)
 
     def _not_filed(self, error: Exception) -> None:
-        log.warning("application not filed: %s", error)
-        if isinstance(error, BackendRejected) and error.status < 500:
-            failure = SubmitFailure.REJECTED
-        elif isinstance(error, BackendAnswerInvalid):
-            failure = SubmitFailure.INVALID_ANSWER
-        else:
-            failure = SubmitFailure.UNREACHABLE
-        self._session.submission_failed(failure, str(error))
+        # Offline is not a failure (the outbox keeps the application): either the backend
+        # refused it, or the outbox could not keep it (OutboxError: a full or failing disk).
+        log.warning("application not filed: %s", type(error).__name__)
+        refused = isinstance(error, ApplicationRefused)
+        failure = SubmitFailure.REJECTED if refused else SubmitFailure.NOT_KEPT
+        self._session.submission_failed(failure, type(error).__name__)

@@ -62,7 +62,7 @@ def replace_content(area: QScrollArea, content: QWidget | None) -> None:
 
 
 class Header(QWidget):
-    """The band on top of every screen: title, language choice, idle countdown.
+    """The band on top of every screen: title, offline note, language choice, idle countdown.
 
     Signals:
         language_chosen(Language): the citizen picked a language.
@@ -75,12 +75,16 @@ class Header(QWidget):
         self.setObjectName("header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.title = label("header-title", self)
+        # Calm, not an alarm: nothing the citizen files is lost while the network is away.
+        self.offline = label("note", self)
+        self.offline.setVisible(False)
         self.countdown = label("countdown", self)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.language_buttons: dict[Language, QPushButton] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(32, 12, 32, 12)
         layout.addWidget(self.title, 1)
+        layout.addWidget(self.offline)
         layout.addWidget(self.countdown)
         # Each language is named in itself, so a reader finds their own whatever is showing.
         for language, name in (
@@ -98,6 +102,11 @@ class Header(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("OneStop Self-Service"))
+        self.offline.setText(self.tr("Offline: applications are kept and sent later"))
+
+    def show_offline(self, offline: bool) -> None:
+        if self.offline.isVisibleTo(self) != offline:
+            self.offline.setVisible(offline)
 
     def show_language(self, language: Language) -> None:
         for lang, button in self.language_buttons.items():

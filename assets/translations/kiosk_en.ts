@@ -1,34 +1,35 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="55" />
+        <location filename="../../ui/screens/attract.py" line="55"/>
         <source>Welcome to the OneStop service kiosk</source>
         <translation>Welcome to the OneStop service kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="57" />
+        <location filename="../../ui/screens/attract.py" line="57"/>
         <source>Insert your ID card to apply for a service, or touch the button below.</source>
         <translation>Insert your ID card to apply for a service, or touch the button below.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="59" />
+        <location filename="../../ui/screens/attract.py" line="59"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="60" />
+        <location filename="../../ui/screens/attract.py" line="60"/>
         <source>Insert demo card</source>
         <translation>Insert demo card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="61" />
+        <location filename="../../ui/screens/attract.py" line="61"/>
         <source>Please take your ID card from the reader.</source>
         <translation>Please take your ID card from the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="62" />
+        <location filename="../../ui/screens/attract.py" line="62"/>
         <source>Take demo card</source>
         <translation>Take demo card</translation>
     </message>
@@ -36,125 +37,128 @@
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="92" />
+        <location filename="../../ui/screens/catalog.py" line="92"/>
         <source>Choose a service</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="93" />
+        <location filename="../../ui/screens/catalog.py" line="93"/>
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="94" />
+        <location filename="../../ui/screens/catalog.py" line="94"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="96" />
+        <location filename="../../ui/screens/catalog.py" line="96"/>
         <source>All services</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="97" />
+        <location filename="../../ui/screens/catalog.py" line="97"/>
         <source>Business registration</source>
         <translation>Business registration</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="98" />
+        <location filename="../../ui/screens/catalog.py" line="98"/>
         <source>Tax</source>
         <translation>Tax</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="99" />
+        <location filename="../../ui/screens/catalog.py" line="99"/>
         <source>Social affairs</source>
         <translation>Social affairs</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="100" />
+        <location filename="../../ui/screens/catalog.py" line="100"/>
         <source>Construction and planning</source>
         <translation>Construction and planning</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="101" />
+        <location filename="../../ui/screens/catalog.py" line="101"/>
         <source>Household and civil affairs</source>
         <translation>Household and civil affairs</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="102" />
+        <location filename="../../ui/screens/catalog.py" line="102"/>
         <source>Requests and complaints</source>
         <translation>Requests and complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="111" />
+        <location filename="../../ui/screens/catalog.py" line="111"/>
         <source>Loading the list of services…</source>
         <translation>Loading the list of services…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="133" />
+        <location filename="../../ui/screens/catalog.py" line="133"/>
         <source>The service list cannot be loaded right now. Please try again.</source>
         <translation>The service list cannot be loaded right now. Please try again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/catalog.py" line="153" />
+        <location filename="../../ui/screens/catalog.py" line="153"/>
         <source>%n working day(s)</source>
-        <translation><numerusform>%n working day</numerusform><numerusform>%n working days</numerusform></translation>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../../ui/screens/form.py" line="128" />
+        <location filename="../../ui/screens/form.py" line="128"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="129" />
+        <location filename="../../ui/screens/form.py" line="129"/>
         <source>Next: check and submit</source>
         <translation>Next: check and submit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="136" />
+        <location filename="../../ui/screens/form.py" line="136"/>
         <source>Please have these ready: %1</source>
         <translation>Please have these ready: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="187" />
+        <location filename="../../ui/screens/form.py" line="187"/>
         <source>Please fill this in.</source>
         <translation>Please fill this in.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="188" />
+        <location filename="../../ui/screens/form.py" line="188"/>
         <source>This is too long.</source>
         <translation>This is too long.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="189" />
+        <location filename="../../ui/screens/form.py" line="189"/>
         <source>Please enter a number.</source>
         <translation>Please enter a number.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="190" />
+        <location filename="../../ui/screens/form.py" line="190"/>
         <source>This number is outside the allowed range.</source>
         <translation>This number is outside the allowed range.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="191" />
+        <location filename="../../ui/screens/form.py" line="191"/>
         <source>Please enter a date as YYYY-MM-DD.</source>
         <translation>Please enter a date as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="192" />
+        <location filename="../../ui/screens/form.py" line="192"/>
         <source>Please choose one of the options.</source>
         <translation>Please choose one of the options.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="193" />
+        <location filename="../../ui/screens/form.py" line="193"/>
         <source>Please enter a phone number (7 to 15 digits).</source>
         <translation>Please enter a phone number (7 to 15 digits).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="194" />
+        <location filename="../../ui/screens/form.py" line="194"/>
         <source>This ID number is not valid.</source>
         <translation>This ID number is not valid.</translation>
     </message>
@@ -162,45 +166,53 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../ui/widgets.py" line="100" />
+        <location filename="../../ui/widgets.py" line="104"/>
         <source>OneStop Self-Service</source>
         <translation>OneStop Self-Service</translation>
     </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="105"/>
+        <source>Offline: applications are kept and sent later</source>
+        <translation>Offline: applications are kept and sent later</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets.py" line="111" />
+        <location filename="../../ui/widgets.py" line="120"/>
         <source>%n second(s) left</source>
-        <translation><numerusform>%n second left</numerusform><numerusform>%n seconds left</numerusform></translation>
+        <translation>
+            <numerusform>%n second left</numerusform>
+            <numerusform>%n seconds left</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../ui/screens/identify.py" line="48" />
+        <location filename="../../ui/screens/identify.py" line="48"/>
         <source>Please insert your ID card into the reader</source>
         <translation>Please insert your ID card into the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="50" />
+        <location filename="../../ui/screens/identify.py" line="50"/>
         <source>The reader is below the screen. Keep the card in until you finish.</source>
         <translation>The reader is below the screen. Keep the card in until you finish.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="52" />
+        <location filename="../../ui/screens/identify.py" line="52"/>
         <source>Insert demo card</source>
         <translation>Insert demo card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="53" />
+        <location filename="../../ui/screens/identify.py" line="53"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="67" />
+        <location filename="../../ui/screens/identify.py" line="67"/>
         <source>This card has expired. Please use a valid ID card or ask the staff.</source>
         <translation>This card has expired. Please use a valid ID card or ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="72" />
+        <location filename="../../ui/screens/identify.py" line="72"/>
         <source>The card could not be read. Please take it out and insert it again, chip first. If it still fails, please ask the staff.</source>
         <translation>The card could not be read. Please take it out and insert it again, chip first. If it still fails, please ask the staff.</translation>
     </message>
@@ -208,22 +220,22 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../../ui/screens/menu.py" line="43" />
+        <location filename="../../ui/screens/menu.py" line="43"/>
         <source>Hello, %1</source>
         <translation>Hello, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="44" />
+        <location filename="../../ui/screens/menu.py" line="44"/>
         <source>What would you like to do today?</source>
         <translation>What would you like to do today?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="45" />
+        <location filename="../../ui/screens/menu.py" line="45"/>
         <source>Apply for a service</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="46" />
+        <location filename="../../ui/screens/menu.py" line="46"/>
         <source>Finish and take my card</source>
         <translation>Finish and take my card</translation>
     </message>
@@ -231,47 +243,57 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../../ui/screens/receipt.py" line="63" />
+        <location filename="../../ui/screens/receipt.py" line="64"/>
         <source>Your application has been received</source>
         <translation>Your application has been received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt.py" line="64" />
+        <location filename="../../ui/screens/receipt.py" line="72"/>
         <source>Application number</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt.py" line="65" />
+        <location filename="../../ui/screens/receipt.py" line="65"/>
         <source>Scan to check progress</source>
         <translation>Scan to check progress</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt.py" line="66" />
+        <location filename="../../ui/screens/receipt.py" line="66"/>
         <source>Apply for another service</source>
         <translation>Apply for another service</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt.py" line="67" />
+        <location filename="../../ui/screens/receipt.py" line="67"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt.py" line="72" />
+        <location filename="../../ui/screens/receipt.py" line="72"/>
+        <source>Provisional number</source>
+        <translation>Provisional number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="77"/>
+        <source>Saved on this kiosk. It is sent to the service hall as soon as the network is back; the code on your receipt then shows its progress.</source>
+        <translation>Saved on this kiosk. It is sent to the service hall as soon as the network is back; the code on your receipt then shows its progress.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="83"/>
         <source>Promised completion: %1</source>
         <translation>Promised completion: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt.py" line="77" />
+        <location filename="../../ui/screens/receipt.py" line="88"/>
         <source>Please take your receipt from the printer.</source>
         <translation>Please take your receipt from the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt.py" line="79" />
+        <location filename="../../ui/screens/receipt.py" line="90"/>
         <source>The receipt printer is not available. Please note your application number, or ask the staff to print the receipt for you.</source>
         <translation>The receipt printer is not available. Please note your application number, or ask the staff to print the receipt for you.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt.py" line="83" />
+        <location filename="../../ui/screens/receipt.py" line="94"/>
         <source>The receipt could not be printed completely. Please ask the staff for a reprint; your application is safe.</source>
         <translation>The receipt could not be printed completely. Please ask the staff for a reprint; your application is safe.</translation>
     </message>
@@ -279,52 +301,47 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../ui/screens/review.py" line="47" />
+        <location filename="../../ui/screens/review.py" line="47"/>
         <source>Please check your application</source>
         <translation>Please check your application</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="48" />
+        <location filename="../../ui/screens/review.py" line="48"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="49" />
+        <location filename="../../ui/screens/review.py" line="49"/>
         <source>Submit application</source>
         <translation>Submit application</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="55" />
-        <source>The service centre cannot be reached right now. Your answers are still here: please try again in a moment, or ask the staff for help.</source>
-        <translation>The service centre cannot be reached right now. Your answers are still here: please try again in a moment, or ask the staff for help.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/review.py" line="59" />
+        <location filename="../../ui/screens/review.py" line="59"/>
         <source>The service centre could not accept this application. Please check the form or ask the staff.</source>
         <translation>The service centre could not accept this application. Please check the form or ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="63" />
-        <source>The service centre gave an answer the kiosk does not understand. Please ask the staff.</source>
-        <translation>The service centre gave an answer the kiosk does not understand. Please ask the staff.</translation>
+        <location filename="../../ui/screens/review.py" line="55"/>
+        <source>This kiosk cannot take applications right now. Nothing was sent. Please ask the staff, or use a counter.</source>
+        <translation>This kiosk cannot take applications right now. Nothing was sent. Please ask the staff, or use a counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="76" />
+        <location filename="../../ui/screens/review.py" line="72"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="77" />
+        <location filename="../../ui/screens/review.py" line="73"/>
         <source>Department</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="78" />
+        <location filename="../../ui/screens/review.py" line="74"/>
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="79" />
+        <location filename="../../ui/screens/review.py" line="75"/>
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
@@ -332,12 +349,12 @@
 <context>
     <name>SubmittingScreen</name>
     <message>
-        <location filename="../../ui/screens/submitting.py" line="32" />
+        <location filename="../../ui/screens/submitting.py" line="32"/>
         <source>Submitting your application…</source>
         <translation>Submitting your application…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/submitting.py" line="33" />
+        <location filename="../../ui/screens/submitting.py" line="33"/>
         <source>This takes a few seconds. Please wait.</source>
         <translation>This takes a few seconds. Please wait.</translation>
     </message>

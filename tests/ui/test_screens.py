@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from drivers.cards.simulated import DEMO_IDENTITY, SimulatedReader
 from kiosk.i18n import Language
-from kiosk.session import State, SubmitFailure
+from kiosk.session import State
 from tests.support import RunningBackend
 from tests.ui.conftest import MakeShell, card_to_catalog, click_in_view, open_form, type_into
 
@@ -155,7 +155,9 @@ def test_garbage_answers_are_a_failure_not_a_crash(
     qtbot.waitUntil(lambda: window.catalog.retry.isVisibleTo(window), timeout=10000)
 
 
-def test_submit_while_backend_is_down_loses_nothing(qtbot: QtBot, make_shell: MakeShell) -> None:
+def test_filing_offline_gives_a_provisional_receipt_and_sends_it_later(
+    qtbot: QtBot, make_shell: MakeShell, backend: RunningBackend
+) -> None:
     shell, kiosk = make_shell()
     window, session = shell.window, kiosk.session
     service = open_form(qtbot, shell, kiosk, "HL-002")
@@ -165,14 +167,24 @@ def test_submit_while_backend_is_down_loses_nothing(qtbot: QtBot, make_shell: Ma
         type_into(qtbot, edit, "13800138000" if field.kind.value == "phone" else "路燈不亮")
     qtbot.mouseClick(window.form.next, LEFT)
     assert session.state is State.REVIEW
-    typed = dict(session.form_values)
 
-    kiosk.client.base_url = closed_port_url()  # the village's network goes down
+    online_url = kiosk.sender_client.base_url
+    kiosk.sender_client.base_url = closed_port_url()  # the village's network goes down
     qtbot.mouseClick(window.review.submit, LEFT)
-    qtbot.waitUntil(lambda: session.state is State.REVIEW, timeout=30000)
-    assert session.submit_failure is SubmitFailure.UNREACHABLE
-    assert window.review.failure.isVisibleTo(window)
-    assert session.form_values == typed and session.identity is not None
+    qtbot.waitUntil(lambda: session.state is State.RECEIPT, timeout=30000)
+    record = session.record
+    assert record is not None and record.provisional
+    reference = record.number
+    assert window.receipt.number.text() == reference
+    assert f"/v1/applications/{reference}?code=" in record.status_url
+    qtbot.waitUntil(lambda: window.header.offline.isVisibleTo(window), timeout=5000)
+    assert kiosk.outbox.depth() == 1
+
+    kiosk.sender_client.base_url = online_url  # the network is back
+    kiosk.forwarder.flush(timeout_s=20)
+    qtbot.waitUntil(lambda: not window.header.offline.isVisibleTo(window), timeout=5000)
+    rows = backend.rows("SELECT count(*) FROM applications WHERE provisional_ref = ?", reference)
+    assert rows == [(1,)] and kiosk.outbox.depth() == 0
 
 
 def test_correcting_a_field_clears_its_complaint(qtbot: QtBot, make_shell: MakeShell) -> None:

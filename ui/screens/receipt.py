@@ -56,23 +56,34 @@ class ReceiptScreen(Screen):
         self.body.addStretch(1)
         self.body.addLayout(buttons)
         self._promised_by = ""
+        self._provisional = False
         self._printed: PrintOutcome | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Your application has been received"))
-        self.number_caption.setText(self.tr("Application number"))
         self.qr_caption.setText(self.tr("Scan to check progress"))
         self.another.setText(self.tr("Apply for another service"))
         self.finish.setText(self.tr("Finish"))
         self._show_details()
 
     def _show_details(self) -> None:
-        self.promised.setText(
-            self.tr("Promised completion: %1").replace("%1", self._promised_by)
-            if self._promised_by
-            else ""
+        self.number_caption.setText(
+            self.tr("Provisional number") if self._provisional else self.tr("Application number")
         )
+        if self._provisional:
+            self.promised.setText(
+                self.tr(
+                    "Saved on this kiosk. It is sent to the service hall as soon as the "
+                    "network is back; the code on your receipt then shows its progress."
+                )
+            )
+        elif self._promised_by:
+            self.promised.setText(
+                self.tr("Promised completion: %1").replace("%1", self._promised_by)
+            )
+        else:
+            self.promised.setText("")
         texts = {
             PrintOutcome.PRINTED: self.tr("Please take your receipt from the printer."),
             PrintOutcome.PRINTER_UNAVAILABLE: self.tr(
@@ -96,13 +107,15 @@ class ReceiptScreen(Screen):
         if record is None:
             return
         self.number.setText(record.number)
-        self._promised_by = record.promised_by.isoformat()
+        self._provisional = record.provisional
+        self._promised_by = record.promised_by.isoformat() if record.promised_by else ""
         self._printed = session.print_outcome
         self.qr.set_data(record.status_url)
         self._show_details()
 
     def clear(self) -> None:
         self.number.setText("")
+        self._provisional = False
         self._promised_by = ""
         self._printed = None
         self.qr.set_data("")

@@ -51,17 +51,13 @@ class ReviewScreen(Screen):
 
     def _show_failure(self) -> None:
         texts = {
-            SubmitFailure.UNREACHABLE: self.tr(
-                "The service centre cannot be reached right now. Your answers are still here: "
-                "please try again in a moment, or ask the staff for help."
+            SubmitFailure.NOT_KEPT: self.tr(
+                "This kiosk cannot take applications right now. Nothing was sent. "
+                "Please ask the staff, or use a counter."
             ),
             SubmitFailure.REJECTED: self.tr(
                 "The service centre could not accept this application. "
                 "Please check the form or ask the staff."
-            ),
-            SubmitFailure.INVALID_ANSWER: self.tr(
-                "The service centre gave an answer the kiosk does not understand. "
-                "Please ask the staff."
             ),
         }
         self.failure.setText(texts[self._failure] if self._failure else "")

@@ -9,10 +9,12 @@ import pytest
 from drivers.cards.simulated import DEMO_IDENTITY
 from drivers.printers import open_printer
 from drivers.printers.isolated import IsolatedPrinter
-from kiosk.api import ApplicationDraft, BackendClient
+from kiosk.api import BackendClient
 from kiosk.desk import ApplicationDesk
+from kiosk.forwarder import ClientSender, Forwarder
 from kiosk.i18n import Language
-from kiosk.session import PrintOutcome
+from kiosk.outbox import Outbox
+from kiosk.session import PrintOutcome, new_draft
 from kiosk.spool import ReprintSpool
 from tests.integration.printers.peer import PAPER_NEAR_END, PAPER_OUT, READY, PrinterPeer
 from tests.support import RunningBackend
@@ -21,17 +23,25 @@ from tests.support import RunningBackend
 def file_once(backend: RunningBackend, peer: PrinterPeer, spool: ReprintSpool) -> PrintOutcome:
     client = BackendClient(backend.url, token=backend.kiosk_token)
     uri = f"tcp://127.0.0.1:{peer.port}"
-    desk = ApplicationDesk(client, IsolatedPrinter(uri, open_printer(uri)), "desk-test", spool)
-    service = client.service("HL-002")
-    draft = ApplicationDraft(
-        service_code="HL-002",
-        language=Language.ZH_HANT,
-        applicant_name=DEMO_IDENTITY.name,
-        applicant_id_number=DEMO_IDENTITY.id_number,
-        document_kind=DEMO_IDENTITY.kind.value,
-        form={"subject": "路燈", "content": "不亮", "contact_phone": "13800138000"},
-    )
-    return desk.file(draft, service, DEMO_IDENTITY).printed
+    with Outbox.in_directory(spool.directory.parent / "outbox") as outbox:
+        desk = ApplicationDesk(
+            outbox,
+            Forwarder(outbox, ClientSender(client)),
+            IsolatedPrinter(uri, open_printer(uri)),
+            kiosk_id="desk-test",
+            spool=spool,
+            backend_url=backend.url,
+        )
+        draft = new_draft(
+            "desk-test",
+            service_code="HL-002",
+            language=Language.ZH_HANT,
+            applicant_name=DEMO_IDENTITY.name,
+            applicant_id_number=DEMO_IDENTITY.id_number,
+            document_kind=DEMO_IDENTITY.kind.value,
+            form={"subject": "路燈", "content": "不亮", "contact_phone": "13800138000"},
+        )
+        return desk.file(draft, client.service("HL-002"), DEMO_IDENTITY).printed
 
 
 def test_paper_out_keeps_the_receipt_and_a_reprint_delivers_it(

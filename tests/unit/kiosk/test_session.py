@@ -181,7 +181,7 @@ def test_expired_card_is_refused(session: Session) -> None:
 def test_retry_after_failure_repeats_the_idempotency_key(session: Session) -> None:
     walk_to_review(session)
     first = session.begin_submit()
-    session.submission_failed(SubmitFailure.UNREACHABLE)
+    session.submission_failed(SubmitFailure.NOT_KEPT)
     assert session.state is State.REVIEW
     second = session.begin_submit()
     assert second.idempotency_key == first.idempotency_key
@@ -190,7 +190,7 @@ def test_retry_after_failure_repeats_the_idempotency_key(session: Session) -> No
 def test_a_changed_form_is_a_new_application(session: Session) -> None:
     walk_to_review(session)
     first = session.begin_submit()
-    session.submission_failed(SubmitFailure.UNREACHABLE)
+    session.submission_failed(SubmitFailure.NOT_KEPT)
     session.fire(Event.EDIT)
     session.complete_form({"phone": "13900139000"})
     assert session.begin_submit().idempotency_key != first.idempotency_key
