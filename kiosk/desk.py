@@ -61,10 +61,11 @@ class Filed:
 
 
 class ApplicationRefused(Exception):
-    """The backend refused the application for good (it is kept out of the outbox)."""
+    """The backend refused the application for good (the outbox keeps only that it did)."""
 
 
-# How long the citizen waits for the backend before leaving with a provisional receipt.
+# If the forwarder's thread is already sending this very item, how long to wait for that
+# attempt; a try of our own is bounded by the client's connect and read timeouts.
 SEND_NOW_WAIT_S = 30.0
 
 

@@ -311,6 +311,9 @@ class Session:
     def submission_failed(self, failure: SubmitFailure, detail: str = "") -> None:
         self.submit_failure = failure
         self.submit_failure_detail = detail
+        if failure is SubmitFailure.REJECTED:
+            # That filing is settled (refused); trying again is a new one with a new key.
+            self.draft = None
         self.fire(Event.SUBMIT_FAILED)
 
 

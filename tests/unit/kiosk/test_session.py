@@ -187,6 +187,15 @@ def test_retry_after_failure_repeats_the_idempotency_key(session: Session) -> No
     assert second.idempotency_key == first.idempotency_key
 
 
+def test_after_a_refusal_trying_again_is_a_new_filing(session: Session) -> None:
+    walk_to_review(session)
+    first = session.begin_submit()
+    session.submission_failed(SubmitFailure.REJECTED)
+    second = session.begin_submit()
+    assert second.idempotency_key != first.idempotency_key
+    assert second.provisional_ref != first.provisional_ref
+
+
 def test_a_changed_form_is_a_new_application(session: Session) -> None:
     walk_to_review(session)
     first = session.begin_submit()
