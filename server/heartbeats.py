@@ -1,11 +1,13 @@
 """Heartbeats: the fleet's hot path (a province's 20,000 kiosks every 30 s, 667 a second).
 
-A heartbeat is answered after one indexed read: the kiosk behind the token together with its
-unacknowledged commands. What the kiosk reports is kept in this process's memory, latest per
-kiosk, and written once a second in one transaction (:class:`HeartbeatBook`): the fleet view
-lags by at most that second, and a process killed outright forgets at most that second of
-reports, which each kiosk repeats with its next heartbeat anyway. A token is checked against
-the database on every heartbeat, so a revoked kiosk is refused at once.
+A heartbeat is answered from this process's memory of the fleet (server.kiosk_directory), or,
+for a token not in it, after one indexed read of the kiosk with its unacknowledged commands
+(:func:`heartbeat_caller`). What the kiosk reports is kept in memory, latest per kiosk, and
+written once a second in one transaction (:class:`HeartbeatBook`), and once more when the
+process is told to stop: the fleet view lags by at most that second, and a process killed
+outright forgets at most that second of reports, which each kiosk repeats with its next
+heartbeat anyway. :func:`keep_up` does both every second: the writing and the directory's
+refresh.
 """
 
 from __future__ import annotations
