@@ -6,7 +6,9 @@ The real core, built by ``kiosk.app.build_kiosk`` from the configuration (outbox
 desk, printer), does what the review screen's "Submit" button sets off: ``desk.file`` on a
 worker thread. It prints ``ATTEMPT <ref>`` before each filing and ``SHOWN <ref>`` once the
 desk returns, which is the moment the kiosk shows the citizen the "submitted" screen; each
-line is flushed, so a line written survives the process being killed right after it.
+line is flushed, so a line written survives the process being killed right after it. The
+first line is ``READY``: the core is built, the forwarder is already sending what an
+earlier, killed life left in the outbox, and filing starts.
 ``--drain`` files nothing and waits until the outbox is empty (the harness's last run).
 """
 
@@ -43,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"DRAINED pending={report.pending}", flush=True)
             return 0 if report.pending == 0 else 1
         service = kiosk.client.service(SERVICE_CODE)
+        # The core is up, the forwarder is sending what an earlier life left behind, and the
+        # service's form is at hand: filing starts now.
+        print("READY", flush=True)
         for _ in range(args.count):
             draft = new_draft(
                 kiosk.config.kiosk.id,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import random
+import select
 import signal
 import subprocess
 import sys
@@ -30,9 +31,13 @@ from tests.faults.fault_peers import FaultyProxy
 from tests.support import RunningBackend, running_backend
 
 KILLS = 30
-# A random moment in a life of start-up (about a second) then filings of about 0.7 s each
-# (most of it the isolated printer process), so kills land in every step of a filing.
-LIFETIME_S = (0.3, 3.0)
+# A random moment after the process is ready (its forwarder draining what the last life left,
+# then filings of about 1.1 s each over the slow link, most of it the isolated printer
+# process), so kills land in every step of a filing. Start-up itself (about a second, longer
+# on a loaded machine) is waited out, so the number of filings does not depend on how fast
+# this machine starts.
+AFTER_READY_S = (0.0, 3.0)
+READY_WITHIN_S = 60.0
 # How long the slow link holds each answer.
 ANSWER_DELAY_S = 0.3
 # Enough "submitted" screens for the check to mean something.
@@ -94,7 +99,8 @@ def run_kills(config: Path, kills: int, rng: random.Random) -> Transcript:
     transcript = Transcript()
     for _ in range(kills):
         process = submitter(config)
-        time.sleep(rng.uniform(*LIFETIME_S))
+        wait_until_ready(process)
+        time.sleep(rng.uniform(*AFTER_READY_S))
         process.send_signal(signal.SIGKILL)
         output, _ = process.communicate(timeout=30)
         transcript.read(output)
@@ -102,6 +108,25 @@ def run_kills(config: Path, kills: int, rng: random.Random) -> Transcript:
     output, _ = drain.communicate(timeout=120)
     assert drain.returncode == 0, output
     return transcript
+
+
+def wait_until_ready(process: subprocess.Popen[str]) -> None:
+    """Read the submitter's first line, ``READY``, a byte at a time straight from the pipe:
+    a buffered read could swallow the lines after it, which ``communicate`` then never sees."""
+    assert process.stdout is not None
+    fd = process.stdout.fileno()
+    deadline = time.monotonic() + READY_WITHIN_S
+    line = b""
+    while not line.endswith(b"\n") and time.monotonic() < deadline:
+        readable, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        byte = os.read(fd, 1) if readable else b""
+        if not byte:
+            break
+        line += byte
+    if line.strip() != b"READY":
+        process.kill()
+        process.wait(timeout=30)
+        raise AssertionError(f"the kiosk process did not start: {line!r}")
 
 
 def test_sigkill_at_random_moments_loses_and_doubles_nothing(
