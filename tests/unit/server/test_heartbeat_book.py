@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from server import kiosks, models
-from server.database import build_engine, migrate_to_head, session_factory
+from server.database import build_engine, session_factory
 from server.heartbeats import HeartbeatBook, SeenHeartbeat, heartbeat_caller, store_heartbeats
 from server.keyed_hash import token_sha256
 from server.schemas_kiosks import (
@@ -21,26 +20,9 @@ from server.schemas_kiosks import (
     CommandKind,
     CommandRequest,
 )
-from tests.unit.server.test_kiosk_rules import heartbeat
+from tests.unit.server.kiosk_support import NOW, heartbeat, provision
 
-NOW = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)
 LATER = NOW + dt.timedelta(microseconds=1)
-
-
-@pytest.fixture
-def sessions(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
-    engine = build_engine(f"sqlite:///{tmp_path}/heartbeats.sqlite3")
-    migrate_to_head(engine)
-    try:
-        yield session_factory(engine)
-    finally:
-        engine.dispose()
-
-
-def register(sessions: sessionmaker[Session], kiosk_id: str) -> str:
-    with sessions.begin() as session:
-        provisioning, _expires = kiosks.create_provisioning_token(session, "staff", 1, NOW)
-        return kiosks.provision_kiosk(session, provisioning, kiosk_id, "", NOW)
 
 
 def stored(sessions: sessionmaker[Session], kiosk_id: str) -> models.Kiosk:
@@ -53,8 +35,8 @@ def stored(sessions: sessionmaker[Session], kiosk_id: str) -> models.Kiosk:
 def test_the_latest_heartbeat_of_each_kiosk_is_written_once(
     sessions: sessionmaker[Session],
 ) -> None:
-    register(sessions, "kiosk-a")
-    register(sessions, "kiosk-b")
+    provision(sessions, "kiosk-a")
+    provision(sessions, "kiosk-b")
     book = HeartbeatBook(sessions)
 
     book.record("kiosk-a", heartbeat(outbox_depth=1), NOW)
@@ -73,7 +55,7 @@ def test_the_latest_heartbeat_of_each_kiosk_is_written_once(
 
 
 def test_an_older_heartbeat_never_overwrites_a_newer_one(sessions: sessionmaker[Session]) -> None:
-    register(sessions, "kiosk-a")
+    provision(sessions, "kiosk-a")
     with sessions.begin() as session:
         store_heartbeats(session, [SeenHeartbeat("kiosk-a", LATER, heartbeat(outbox_depth=9))])
     with sessions.begin() as session:
@@ -89,7 +71,7 @@ def test_a_heartbeat_waiting_to_be_written_does_not_undo_an_acknowledged_command
     sessions: sessionmaker[Session],
 ) -> None:
     """The heartbeat that carried "out of service" is written after the kiosk acknowledged it."""
-    register(sessions, "kiosk-a")
+    provision(sessions, "kiosk-a")
     book = HeartbeatBook(sessions)
     with sessions.begin() as session:
         request = CommandRequest(kind=CommandKind.OUT_OF_SERVICE_ON, message="Closed")
@@ -123,8 +105,8 @@ def test_heartbeats_that_could_not_be_written_wait_for_the_next_round(tmp_path: 
 def test_the_caller_comes_with_its_unacknowledged_commands_oldest_first(
     sessions: sessionmaker[Session],
 ) -> None:
-    token = register(sessions, "kiosk-a")
-    other_token = register(sessions, "kiosk-b")
+    token = provision(sessions, "kiosk-a")
+    other_token = provision(sessions, "kiosk-b")
     with sessions.begin() as session:
         first = kiosks.queue_command(
             session, "kiosk-a", CommandRequest(kind=CommandKind.RESET), "s", NOW

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from server import kiosks
-from server.database import build_engine, migrate_to_head, session_factory
 from server.keyed_hash import token_sha256
 from server.kiosk_directory import TRUSTED_FOR_S, KioskDirectory
 from server.schemas_kiosks import (
@@ -20,8 +16,7 @@ from server.schemas_kiosks import (
     CommandRequest,
     PendingCommand,
 )
-
-NOW = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)
+from tests.unit.server.kiosk_support import NOW, provision
 
 
 class FakeClock:
@@ -32,20 +27,9 @@ class FakeClock:
         return self.seconds
 
 
-@pytest.fixture
-def sessions(tmp_path: Path) -> Iterator[sessionmaker[Session]]:
-    engine = build_engine(f"sqlite:///{tmp_path}/directory.sqlite3")
-    migrate_to_head(engine)
-    try:
-        yield session_factory(engine)
-    finally:
-        engine.dispose()
-
-
-def provision(sessions: sessionmaker[Session], kiosk_id: str, at: dt.datetime = NOW) -> str:
-    with sessions.begin() as session:
-        provisioning, _expires = kiosks.create_provisioning_token(session, "staff", 1, at)
-        return token_sha256(kiosks.provision_kiosk(session, provisioning, kiosk_id, "", at))
+def provisioned(sessions: sessionmaker[Session], kiosk_id: str, at: dt.datetime = NOW) -> str:
+    """A new kiosk's token hash, as the directory keys it."""
+    return token_sha256(provision(sessions, kiosk_id, at))
 
 
 def refresh(directory: KioskDirectory, sessions: sessionmaker[Session], at: dt.datetime) -> None:
@@ -56,7 +40,7 @@ def refresh(directory: KioskDirectory, sessions: sessionmaker[Session], at: dt.d
 def test_the_first_refresh_knows_every_kiosk_and_nothing_else(
     sessions: sessionmaker[Session],
 ) -> None:
-    first, second = provision(sessions, "kiosk-a"), provision(sessions, "kiosk-b")
+    first, second = provisioned(sessions, "kiosk-a"), provisioned(sessions, "kiosk-b")
     directory = KioskDirectory()
 
     assert directory.kiosk_for(first) is None
@@ -69,17 +53,17 @@ def test_the_first_refresh_knows_every_kiosk_and_nothing_else(
 def test_later_refreshes_pick_up_new_revoked_and_reprovisioned_kiosks(
     sessions: sessionmaker[Session],
 ) -> None:
-    old_token = provision(sessions, "kiosk-a")
+    old_token = provisioned(sessions, "kiosk-a")
     directory = KioskDirectory()
     refresh(directory, sessions, NOW)
     later = NOW + dt.timedelta(minutes=10)
 
-    newcomer = provision(sessions, "kiosk-new", later)
+    newcomer = provisioned(sessions, "kiosk-new", later)
     with sessions.begin() as session:
         kiosks.revoke_kiosk(session, "kiosk-a", later)
     refresh(directory, sessions, later)
     revoked_entry = directory.kiosk_for(old_token)
-    replacement = provision(sessions, "kiosk-a", later)
+    replacement = provisioned(sessions, "kiosk-a", later)
     refresh(directory, sessions, later + dt.timedelta(seconds=1))
 
     assert directory.kiosk_for(newcomer) == "kiosk-new"
@@ -91,7 +75,7 @@ def test_later_refreshes_pick_up_new_revoked_and_reprovisioned_kiosks(
 def test_a_kiosk_revoked_through_this_process_is_refused_at_once(
     sessions: sessionmaker[Session],
 ) -> None:
-    token = provision(sessions, "kiosk-a")
+    token = provisioned(sessions, "kiosk-a")
     directory = KioskDirectory()
     refresh(directory, sessions, NOW)
 
@@ -103,7 +87,7 @@ def test_a_kiosk_revoked_through_this_process_is_refused_at_once(
 def test_commands_come_and_go_with_refreshes_and_with_this_process(
     sessions: sessionmaker[Session],
 ) -> None:
-    provision(sessions, "kiosk-a")
+    provisioned(sessions, "kiosk-a")
     directory = KioskDirectory()
     with sessions.begin() as session:
         reset = kiosks.queue_command(
@@ -132,7 +116,7 @@ def test_commands_come_and_go_with_refreshes_and_with_this_process(
 
 
 def test_nothing_is_trusted_long_after_the_last_refresh(sessions: sessionmaker[Session]) -> None:
-    token = provision(sessions, "kiosk-a")
+    token = provisioned(sessions, "kiosk-a")
     clock = FakeClock()
     directory = KioskDirectory(clock)
     refresh(directory, sessions, NOW)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -16,9 +15,8 @@ from server.database import build_engine, migrate_to_head, session_factory
 from server.heartbeats import SeenHeartbeat
 from server.keyed_hash import token_sha256
 from server.problems import ProblemError
-from server.schemas_kiosks import CommandKind, CommandRequest, Heartbeat
-
-NOW = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)
+from server.schemas_kiosks import CommandKind, CommandRequest
+from tests.unit.server.kiosk_support import NOW, heartbeat
 
 
 @pytest.fixture
@@ -30,19 +28,6 @@ def session(tmp_path: Path) -> Iterator[Session]:
             yield session
     finally:
         engine.dispose()
-
-
-def heartbeat(**overrides: Any) -> Heartbeat:
-    body: dict[str, Any] = {
-        "version": "1.0",
-        "card_reader": {"state": "ok"},
-        "printer": {"state": "ok", "paper": "ok"},
-        "outbox_depth": 0,
-        "uptime_s": 1,
-        "out_of_service": False,
-    }
-    body.update(overrides)
-    return Heartbeat.model_validate(body)
 
 
 def test_a_provisioning_token_works_until_the_moment_it_expires(session: Session) -> None:
