@@ -8,7 +8,6 @@ they go to logs, and a body may hold personal data.
 from __future__ import annotations
 
 import re
-import ssl
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -164,6 +163,9 @@ _VALIDITY_CODES = frozenset({9, 10})  # X509_V_ERR_CERT_NOT_YET_VALID, _CERT_HAS
 
 
 def _tls_failure(error: BaseException) -> BackendTlsFailed:
+    # Only here: ssl costs ~20 ms to import, and the kiosk's start-up never needs it.
+    import ssl
+
     for cause in _causes(error):
         if isinstance(cause, ssl.SSLCertVerificationError):
             code, words = cause.verify_code, str(cause.verify_message)
