@@ -21,6 +21,6 @@ openapi: setup
 
 translations: setup
 	for lang in zh-Hant zh-Hans en; do \
-	  .venv/bin/pyside6-lupdate ui/*.py ui/screens/*.py -ts assets/translations/kiosk_$$lang.ts -no-obsolete && \
+	  .venv/bin/pyside6-lupdate $$(find ui -name '*.py' | sort) -ts assets/translations/kiosk_$$lang.ts -no-obsolete && \
 	  .venv/bin/pyside6-lrelease assets/translations/kiosk_$$lang.ts -qm assets/translations/kiosk_$$lang.qm; \
 	done

@@ -17,6 +17,7 @@ from kiosk.catalog_cache import CatalogCache, CatalogSource
 from kiosk.config import KioskConfig
 from kiosk.desk import ApplicationDesk, CatalogStore
 from kiosk.forwarder import ClientSender, Forwarder
+from kiosk.health import HealthProbe, ReaderWatch
 from kiosk.logs import PersonalDataRedactor
 from kiosk.outbox import Outbox
 from kiosk.session import Session, Timeouts
@@ -74,6 +75,7 @@ class Kiosk:
     sender_client: BackendClient
     forwarder: Forwarder
     desk: ApplicationDesk
+    health: HealthProbe
 
     def start_background_work(self) -> None:
         """What runs beside the screens: the forwarder sending what the outbox holds."""
@@ -107,6 +109,7 @@ def build_kiosk(config: KioskConfig, redactor: PersonalDataRedactor) -> Kiosk:
     sender_client = _client(config, RetryPolicy(attempts=1))
     forwarder = Forwarder(outbox, ClientSender(sender_client))
     printer = IsolatedPrinter(config.devices.printer, open_printer(config.devices.printer))
+    reader_watch = ReaderWatch()
     session = Session(
         kiosk_id=config.kiosk.id,
         timeouts=Timeouts(
@@ -133,6 +136,13 @@ def build_kiosk(config: KioskConfig, redactor: PersonalDataRedactor) -> Kiosk:
             kiosk_id=config.kiosk.id,
             spool=reprint_spool(config),
             backend_url=config.backend.url,
+        ),
+        health=HealthProbe(
+            reader=reader_watch,
+            printer=printer,
+            client=sender_client,
+            outbox=outbox,
+            data_dir=data_dir(config),
         ),
     )
 

@@ -145,6 +145,8 @@ class SessionSection:
     # Taps this soon after a screen changed are dropped: a double tap must not also press
     # whatever the next screen has under the finger.
     tap_guard_ms: int = setting(350, whole_number(0, 2000))
+    # The countdown overlay appears this long before any idle timeout.
+    countdown_s: int = setting(15, whole_number(3, 120))
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,30 @@ class DevicesSection:
     )
 
 
+@dataclass(frozen=True)
+class AccessibilitySection:
+    # Spoken prompts (Qt TextToSpeech, where a speech engine is installed).
+    speech: bool = setting(False, boolean)
+    # Care mode for the elderly multiplies every idle timeout by this.
+    care_timeout_factor: float = setting(2.0, seconds(0.99, 10))
+
+
+@dataclass(frozen=True)
+class StaffSection:
+    # The staff PIN as a hash (`kiosk staff pin-hash`); empty: the staff screens are closed.
+    pin_hash: str = setting("", text())
+    # Taps in the top-left corner of the start screen, within a few seconds, that open the PIN.
+    entry_taps: int = setting(5, whole_number(3, 12))
+    # How long after printing the last receipt staff may reprint it.
+    reprint_window_s: int = setting(600, whole_number(0, 86400))
+
+
+@dataclass(frozen=True)
+class FleetSection:
+    # How often the kiosk reports its health to the backend and collects commands.
+    heartbeat_period_s: int = setting(30, whole_number(5, 3600))
+
+
 class LogLevel(Enum):
     DEBUG = "debug"
     INFO = "info"
@@ -183,6 +209,9 @@ class KioskConfig:
     session: SessionSection = SessionSection()
     backend: BackendSection = BackendSection()
     devices: DevicesSection = DevicesSection()
+    accessibility: AccessibilitySection = AccessibilitySection()
+    staff: StaffSection = StaffSection()
+    fleet: FleetSection = FleetSection()
     logging: LoggingSection = LoggingSection()
 
 
@@ -191,6 +220,9 @@ SECTIONS: Mapping[str, type[Any]] = {
     "session": SessionSection,
     "backend": BackendSection,
     "devices": DevicesSection,
+    "accessibility": AccessibilitySection,
+    "staff": StaffSection,
+    "fleet": FleetSection,
     "logging": LoggingSection,
 }
 

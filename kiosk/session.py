@@ -55,6 +55,17 @@ class Event(Enum):
     FINISH = "finish"
     TIMEOUT = "timeout"
     CARD_REMOVED = "card-removed"
+    SKIP_CARD = "skip-card"  # on without a card: progress by number, queue, hotline
+    NEED_CARD = "need-card"  # applying needs the card the citizen skipped
+    CHECK_PROGRESS = "check-progress"
+    TAKE_TICKET = "take-ticket"
+    FILE_HOTLINE = "file-hotline"
+    RATE = "rate"  # a transaction completed: offer its rating
+    STAFF = "staff"  # the hidden staff entry was used
+    LEAVE = "leave"  # staff leave the admin screens
+    SUSPEND = "suspend"  # out of service (staff, or a command from the fleet)
+    RESUME = "resume"
+    RESET = "reset"  # staff or the fleet reset the kiosk: wipe, back to the start
 
 
 S, E = State, Event
@@ -63,8 +74,25 @@ _NAVIGATION: dict[tuple[State, Event], State] = {
     (S.ATTRACT, E.CARD_ACCEPTED): S.MENU,
     (S.IDENTIFY, E.CARD_ACCEPTED): S.MENU,
     (S.IDENTIFY, E.BACK): S.ATTRACT,
+    (S.IDENTIFY, E.SKIP_CARD): S.MENU,
     (S.MENU, E.APPLY): S.CATALOG,
+    (S.MENU, E.NEED_CARD): S.IDENTIFY,
+    (S.MENU, E.CARD_ACCEPTED): S.MENU,  # a citizen who skipped the card inserts it after all
+    (S.MENU, E.CHECK_PROGRESS): S.STATUS,
+    (S.MENU, E.TAKE_TICKET): S.QUEUE,
+    (S.MENU, E.FILE_HOTLINE): S.HOTLINE,
     (S.MENU, E.FINISH): S.ATTRACT,
+    (S.STATUS, E.CARD_ACCEPTED): S.STATUS,  # look up by the card inserted here
+    (S.STATUS, E.BACK): S.MENU,
+    (S.STATUS, E.FINISH): S.ATTRACT,
+    (S.QUEUE, E.BACK): S.MENU,
+    (S.QUEUE, E.FINISH): S.ATTRACT,
+    (S.QUEUE, E.RATE): S.EVALUATE,
+    (S.HOTLINE, E.BACK): S.MENU,
+    (S.HOTLINE, E.FINISH): S.ATTRACT,
+    (S.HOTLINE, E.RATE): S.EVALUATE,
+    (S.EVALUATE, E.BACK): S.MENU,
+    (S.EVALUATE, E.FINISH): S.ATTRACT,
     (S.CATALOG, E.SERVICE_CHOSEN): S.FORM,
     (S.CATALOG, E.BACK): S.MENU,
     (S.FORM, E.FORM_COMPLETED): S.REVIEW,
@@ -75,17 +103,28 @@ _NAVIGATION: dict[tuple[State, Event], State] = {
     (S.SUBMITTING, E.SUBMIT_FAILED): S.REVIEW,
     (S.RECEIPT, E.FINISH): S.ATTRACT,
     (S.RECEIPT, E.APPLY): S.CATALOG,
+    (S.RECEIPT, E.RATE): S.EVALUATE,
+    (S.ATTRACT, E.STAFF): S.ADMIN,
+    (S.OUT_OF_SERVICE, E.STAFF): S.ADMIN,
+    (S.ADMIN, E.LEAVE): S.ATTRACT,
+    (S.ADMIN, E.SUSPEND): S.OUT_OF_SERVICE,
+    (S.ATTRACT, E.SUSPEND): S.OUT_OF_SERVICE,
+    (S.OUT_OF_SERVICE, E.RESUME): S.ATTRACT,
 }
 # Every state a citizen can walk away from times out to attract; submitting is bounded by the
 # client's own timeouts instead, so an answer is never thrown away half-received.
 NO_IDLE_TIMEOUT = frozenset({S.ATTRACT, S.SUBMITTING, S.OUT_OF_SERVICE})
 # Taking the card ends a session the card opened; during submitting and on the receipt
 # screen taking it is expected (the citizen leaves with card and receipt).
-CARD_SESSION = frozenset({S.MENU, S.CATALOG, S.FORM, S.REVIEW})
+CARD_SESSION = frozenset({S.MENU, S.CATALOG, S.FORM, S.REVIEW, S.STATUS})
+# A reset (staff, or a command from the fleet) ends whatever is going on, except out of
+# service: that ends only by RESUME. Submitting is left alone so an answer is never lost.
+NO_RESET = frozenset({S.SUBMITTING, S.OUT_OF_SERVICE})
 TRANSITIONS: Mapping[tuple[State, Event], State] = {
     **_NAVIGATION,
     **{(state, E.CARD_REMOVED): S.ATTRACT for state in CARD_SESSION},
     **{(state, E.TIMEOUT): S.ATTRACT for state in State if state not in NO_IDLE_TIMEOUT},
+    **{(state, E.RESET): S.ATTRACT for state in State if state not in NO_RESET},
 }
 
 
@@ -108,6 +147,20 @@ class SubmitFailure(Enum):
     NOT_KEPT = "not-kept"
     # The backend refused it (the form, as the backend checks it).
     REJECTED = "rejected"
+
+
+class TransactionKind(Enum):
+    APPLICATION = "application"
+    QUEUE_TICKET = "queue-ticket"
+    HOTLINE_REQUEST = "hotline-request"
+
+
+@dataclass(frozen=True)
+class Transaction:
+    """A completed transaction the citizen may rate (once): its kind and its number."""
+
+    kind: TransactionKind
+    reference: str
 
 
 class PrintOutcome(Enum):
@@ -171,6 +224,9 @@ class Session:
         self.submit_failure: SubmitFailure | None = None
         self.submit_failure_detail = ""
         self.print_outcome: PrintOutcome | None = None
+        # The last completed transaction, and those already rated (one rating each).
+        self.transaction: Transaction | None = None
+        self.rated: set[Transaction] = set()
         self._redactor.forget()
 
     def subscribe(self, listener: StateListener) -> None:
@@ -295,10 +351,29 @@ class Session:
     def submission_succeeded(self, record: ApplicationRecord, printed: PrintOutcome) -> None:
         self.record = record
         self.print_outcome = printed
+        self.transaction = Transaction(TransactionKind.APPLICATION, record.number)
         # Filed: another application, even for the same service, is a new one with a new key.
         self.draft = None
         self.form_values = {}
         self.fire(Event.SUBMITTED)
+
+    def transaction_completed(self, transaction: Transaction) -> None:
+        """A transaction finished (filed, ticket taken, request filed): it may be rated."""
+        self.transaction = transaction
+        self.touch()
+
+    def offer_rating(self) -> bool:
+        """Go to the rating screen for the last transaction unless it was rated already."""
+        transaction = self.transaction
+        if transaction is None or transaction in self.rated or not self.can(Event.RATE):
+            return False
+        self.fire(Event.RATE)
+        return True
+
+    def rating_given(self) -> None:
+        """The last transaction was rated (or the citizen declined): never offered again."""
+        if self.transaction is not None:
+            self.rated.add(self.transaction)
 
     def card_removed(self) -> bool:
         """The card left the reader: mid-session that ends the session (True), so the next

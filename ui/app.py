@@ -11,8 +11,11 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk
 from ui.bridge import CardEventsBridge
+from ui.keyboard import prepare_input_method
+from ui.lockdown import lock_down
 from ui.main_window import MainWindow
 from ui.theme import LanguageSwitcher, apply_theme
+from ui.watchdog import start_watchdog
 from ui.worker import BackgroundTasks
 
 
@@ -33,6 +36,7 @@ def application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    prepare_input_method()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("OneStop Kiosk")
     app.setOrganizationName("onestop-kiosk")
@@ -45,6 +49,7 @@ def build_shell(kiosk: Kiosk, app: QApplication) -> Shell:
     tasks = BackgroundTasks(app)
     card_events = CardEventsBridge(app)
     window = MainWindow(kiosk, languages=languages, tasks=tasks, card_events=card_events)
+    lock_down(app, window)
     kiosk.reader.start(card_events)
     kiosk.start_background_work()
     return Shell(app, window, tasks, card_events, languages)
@@ -70,6 +75,7 @@ def run_window(kiosk: Kiosk, *, exit_after_first_paint: bool = False) -> int:
     else:
         window.resize(1280, 800)
         window.show()
+    start_watchdog(app)
     try:
         return app.exec()
     finally:

@@ -16,14 +16,27 @@ from kiosk.desk import ApplicationRefused, Filed
 from kiosk.i18n import Language
 from kiosk.session import Event, State, SubmitFailure
 from ui.bridge import CardEventsBridge
+from ui.idle_overlay import IdleOverlay
+from ui.journeys.evaluate import EvaluateJourney
+from ui.journeys.fleet import FleetCommands
+from ui.journeys.hotline import HotlineJourney
+from ui.journeys.queue import QueueJourney
+from ui.journeys.staff import StaffJourney
+from ui.journeys.status import StatusJourney
+from ui.screens.admin import AdminScreen
 from ui.screens.attract import AttractScreen
 from ui.screens.base import Screen
 from ui.screens.catalog import CatalogScreen
+from ui.screens.evaluate import EvaluateScreen
 from ui.screens.form import FormScreen
+from ui.screens.hotline import HotlineScreen
 from ui.screens.identify import IdentifyScreen
 from ui.screens.menu import MenuScreen
+from ui.screens.out_of_service import OutOfServiceScreen
+from ui.screens.queue import QueueScreen
 from ui.screens.receipt import ReceiptScreen
 from ui.screens.review import ReviewScreen
+from ui.screens.status import StatusScreen
 from ui.screens.submitting import SubmittingScreen
 from ui.theme import LanguageSwitcher
 from ui.widgets import Header
@@ -78,6 +91,12 @@ class MainWindow(QWidget):
         self.review = ReviewScreen()
         self.submitting = SubmittingScreen()
         self.receipt = ReceiptScreen()
+        self.status = StatusScreen()
+        self.queue = QueueScreen()
+        self.hotline = HotlineScreen()
+        self.evaluate = EvaluateScreen()
+        self.admin = AdminScreen()
+        self.out_of_service = OutOfServiceScreen()
         self.screens: dict[State, Screen] = {
             State.ATTRACT: self.attract,
             State.IDENTIFY: self.identify,
@@ -87,6 +106,12 @@ class MainWindow(QWidget):
             State.REVIEW: self.review,
             State.SUBMITTING: self.submitting,
             State.RECEIPT: self.receipt,
+            State.STATUS: self.status,
+            State.QUEUE: self.queue,
+            State.HOTLINE: self.hotline,
+            State.EVALUATE: self.evaluate,
+            State.ADMIN: self.admin,
+            State.OUT_OF_SERVICE: self.out_of_service,
         }
         self.stack = QStackedWidget(self)
         for screen in self.screens.values():
@@ -98,6 +123,17 @@ class MainWindow(QWidget):
         layout.addWidget(self.stack, 1)
 
         self._connect_screens()
+        # Each journey beyond applying wires its own screens to the session and the core.
+        self.status_journey = StatusJourney(self.status, kiosk=kiosk, tasks=tasks)
+        self.queue_journey = QueueJourney(self.queue, kiosk=kiosk, tasks=tasks)
+        self.hotline_journey = HotlineJourney(self.hotline, kiosk=kiosk, tasks=tasks)
+        self.evaluate_journey = EvaluateJourney(self.evaluate, kiosk=kiosk, tasks=tasks)
+        self.staff_journey = StaffJourney(
+            self.admin, self.out_of_service, attract=self.attract, kiosk=kiosk, tasks=tasks
+        )
+        self.fleet_commands = FleetCommands(self, kiosk=kiosk)
+        self.idle_overlay = IdleOverlay(self, countdown_s=kiosk.config.session.countdown_s)
+        self.idle_overlay.still_here.connect(self._session.touch)
         card_events.inserted.connect(self._card_inserted)
         card_events.removed.connect(self._card_removed)
         card_events.failed.connect(self._card_failed)
@@ -129,7 +165,11 @@ class MainWindow(QWidget):
         self.attract.demo_card_taken.connect(self._take_demo_card)
         self.identify.demo_card_requested.connect(self._insert_demo_card)
         self.identify.back_requested.connect(lambda: session.fire(Event.BACK))
-        self.menu.apply_requested.connect(lambda: session.fire(Event.APPLY))
+        self.identify.skip_requested.connect(lambda: session.fire(Event.SKIP_CARD))
+        self.menu.apply_requested.connect(self._apply)
+        self.menu.progress_requested.connect(lambda: session.fire(Event.CHECK_PROGRESS))
+        self.menu.ticket_requested.connect(lambda: session.fire(Event.TAKE_TICKET))
+        self.menu.hotline_requested.connect(lambda: session.fire(Event.FILE_HOTLINE))
         self.menu.finish_requested.connect(lambda: session.fire(Event.FINISH))
         self.catalog.service_chosen.connect(self._choose_service)
         self.catalog.retry_requested.connect(self._load_catalog)
@@ -138,7 +178,7 @@ class MainWindow(QWidget):
         self.form.back_requested.connect(lambda: session.fire(Event.BACK))
         self.review.edit_requested.connect(lambda: session.fire(Event.EDIT))
         self.review.submit_requested.connect(self._submit)
-        self.receipt.finish_requested.connect(lambda: session.fire(Event.FINISH))
+        self.receipt.finish_requested.connect(self._leave_receipt)
         self.receipt.another_requested.connect(lambda: session.fire(Event.APPLY))
         # A refused form stays on the form screen: show the problems without a transition.
         self.form.form_submitted.connect(lambda _values: self._refresh_if(State.FORM))
@@ -146,7 +186,7 @@ class MainWindow(QWidget):
     # -- session → screens -------------------------------------------------------------------
 
     def _state_changed(self, old: State, new: State) -> None:
-        if new is State.ATTRACT and old is not State.ATTRACT:
+        if new is State.ATTRACT:  # from any state, or a reset at the start screen itself
             for screen in self.screens.values():
                 screen.clear()
             self._apply_language(self._session.language)
@@ -172,8 +212,17 @@ class MainWindow(QWidget):
 
     def _tick(self) -> None:
         self._session.tick()
-        self.header.show_countdown(self._session.seconds_left())
+        seconds_left = self._session.seconds_left()
+        self.header.show_countdown(seconds_left)
+        self.idle_overlay.show_seconds_left(seconds_left)
         self.header.show_offline(self._kiosk.forwarder.backend_reachable is False)
+
+    def reset(self) -> bool:
+        """Staff or the fleet reset the kiosk: the session wiped, every screen cleared."""
+        if not self._session.can(Event.RESET):
+            return False
+        self._session.fire(Event.RESET)
+        return True
 
     # -- the citizen and the devices → session ----------------------------------------------
 
@@ -217,9 +266,11 @@ class MainWindow(QWidget):
 
     def _card_failed(self, reason: str) -> None:
         log.warning("card reader: %s", reason)
+        self._kiosk.health.reader.card_failed(reason)
         self._session.card_unreadable()
 
     def _card_inserted(self, identity: Identity) -> None:
+        self._kiosk.health.reader.card_read()
         self._card_present = True
         self._remind_of_card(False)
         if not self._session.accept_card(identity):
@@ -249,6 +300,15 @@ class MainWindow(QWidget):
             for screen in self.screens.values():
                 screen.retranslate()
         self.header.show_language(language)
+
+    def _apply(self) -> None:
+        # Applying files under the card's identity: a citizen who skipped it is asked for it.
+        self._session.fire(Event.APPLY if self._session.identity else Event.NEED_CARD)
+
+    def _leave_receipt(self) -> None:
+        # The rating is offered once after the transaction; otherwise "finish" ends the visit.
+        if not self._session.offer_rating():
+            self._session.fire(Event.FINISH)
 
     def _choose_service(self, service: Service) -> None:
         if self._session.state is State.CATALOG:

@@ -187,32 +187,37 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../ui/screens/identify.py" line="48"/>
+        <location filename="../../ui/screens/identify.py" line="53"/>
         <source>Please insert your ID card into the reader</source>
         <translation>Please insert your ID card into the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="50"/>
+        <location filename="../../ui/screens/identify.py" line="55"/>
         <source>The reader is below the screen. Keep the card in until you finish.</source>
         <translation>The reader is below the screen. Keep the card in until you finish.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="52"/>
+        <location filename="../../ui/screens/identify.py" line="57"/>
         <source>Insert demo card</source>
         <translation>Insert demo card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="53"/>
+        <location filename="../../ui/screens/identify.py" line="58"/>
+        <source>Continue without a card</source>
+        <translation>Continue without a card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="59"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="67"/>
+        <location filename="../../ui/screens/identify.py" line="73"/>
         <source>This card has expired. Please use a valid ID card or ask the staff.</source>
         <translation>This card has expired. Please use a valid ID card or ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="72"/>
+        <location filename="../../ui/screens/identify.py" line="78"/>
         <source>The card could not be read. Please take it out and insert it again, chip first. If it still fails, please ask the staff.</source>
         <translation>The card could not be read. Please take it out and insert it again, chip first. If it still fails, please ask the staff.</translation>
     </message>
@@ -220,22 +225,52 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../../ui/screens/menu.py" line="43"/>
+        <location filename="../../ui/screens/menu.py" line="59"/>
         <source>Hello, %1</source>
         <translation>Hello, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="44"/>
+        <location filename="../../ui/screens/menu.py" line="63"/>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="64"/>
+        <source>Apply for a service (needs your ID card)</source>
+        <translation>Apply for a service (needs your ID card)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="65"/>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="66"/>
         <source>What would you like to do today?</source>
         <translation>What would you like to do today?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="45"/>
+        <location filename="../../ui/screens/menu.py" line="67"/>
+        <source>Check my applications</source>
+        <translation>Check my applications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="68"/>
+        <source>Take a queue number</source>
+        <translation>Take a queue number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="69"/>
+        <source>Hotline: ask, suggest, complain</source>
+        <translation>Hotline: ask, suggest, complain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="60"/>
         <source>Apply for a service</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="46"/>
+        <location filename="../../ui/screens/menu.py" line="61"/>
         <source>Finish and take my card</source>
         <translation>Finish and take my card</translation>
     </message>

@@ -185,32 +185,37 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../ui/screens/identify.py" line="48"/>
+        <location filename="../../ui/screens/identify.py" line="53"/>
         <source>Please insert your ID card into the reader</source>
         <translation>请将身份证插入读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="50"/>
+        <location filename="../../ui/screens/identify.py" line="55"/>
         <source>The reader is below the screen. Keep the card in until you finish.</source>
         <translation>读卡器在屏幕下方。办理完成前请勿取出证件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="52"/>
+        <location filename="../../ui/screens/identify.py" line="57"/>
         <source>Insert demo card</source>
         <translation>插入示范证件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="53"/>
+        <location filename="../../ui/screens/identify.py" line="58"/>
+        <source>Continue without a card</source>
+        <translation>不插卡，继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="59"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="67"/>
+        <location filename="../../ui/screens/identify.py" line="73"/>
         <source>This card has expired. Please use a valid ID card or ask the staff.</source>
         <translation>此证件已过期。请使用有效证件，或咨询工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="72"/>
+        <location filename="../../ui/screens/identify.py" line="78"/>
         <source>The card could not be read. Please take it out and insert it again, chip first. If it still fails, please ask the staff.</source>
         <translation>无法读取此证件。请取出后重新插入（芯片朝内）；如仍无法读取，请咨询工作人员。</translation>
     </message>
@@ -218,22 +223,52 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../../ui/screens/menu.py" line="43"/>
+        <location filename="../../ui/screens/menu.py" line="59"/>
         <source>Hello, %1</source>
         <translation>您好，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="44"/>
+        <location filename="../../ui/screens/menu.py" line="63"/>
+        <source>Welcome</source>
+        <translation>欢迎使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="64"/>
+        <source>Apply for a service (needs your ID card)</source>
+        <translation>申办事项（须插入身份证）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="65"/>
+        <source>Finish</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="66"/>
         <source>What would you like to do today?</source>
         <translation>请问您今天要办理什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="45"/>
+        <location filename="../../ui/screens/menu.py" line="67"/>
+        <source>Check my applications</source>
+        <translation>查询办理进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="68"/>
+        <source>Take a queue number</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="69"/>
+        <source>Hotline: ask, suggest, complain</source>
+        <translation>12345 热线：咨询、建议、投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="60"/>
         <source>Apply for a service</source>
         <translation>办理业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="46"/>
+        <location filename="../../ui/screens/menu.py" line="61"/>
         <source>Finish and take my card</source>
         <translation>结束并取回证件</translation>
     </message>

@@ -185,32 +185,37 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../ui/screens/identify.py" line="48"/>
+        <location filename="../../ui/screens/identify.py" line="53"/>
         <source>Please insert your ID card into the reader</source>
         <translation>請將身份證插入讀卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="50"/>
+        <location filename="../../ui/screens/identify.py" line="55"/>
         <source>The reader is below the screen. Keep the card in until you finish.</source>
         <translation>讀卡器在螢幕下方。辦理完成前請勿取出證件。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="52"/>
+        <location filename="../../ui/screens/identify.py" line="57"/>
         <source>Insert demo card</source>
         <translation>插入示範證件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="53"/>
+        <location filename="../../ui/screens/identify.py" line="58"/>
+        <source>Continue without a card</source>
+        <translation>不插卡，繼續</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/identify.py" line="59"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="67"/>
+        <location filename="../../ui/screens/identify.py" line="73"/>
         <source>This card has expired. Please use a valid ID card or ask the staff.</source>
         <translation>此證件已過期。請使用有效證件，或洽詢工作人員。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/identify.py" line="72"/>
+        <location filename="../../ui/screens/identify.py" line="78"/>
         <source>The card could not be read. Please take it out and insert it again, chip first. If it still fails, please ask the staff.</source>
         <translation>無法讀取此證件。請取出後重新插入（晶片朝內）；如仍無法讀取，請洽詢工作人員。</translation>
     </message>
@@ -218,22 +223,52 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../../ui/screens/menu.py" line="43"/>
+        <location filename="../../ui/screens/menu.py" line="59"/>
         <source>Hello, %1</source>
         <translation>您好，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="44"/>
+        <location filename="../../ui/screens/menu.py" line="63"/>
+        <source>Welcome</source>
+        <translation>歡迎使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="64"/>
+        <source>Apply for a service (needs your ID card)</source>
+        <translation>申辦事項（須插入身分證）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="65"/>
+        <source>Finish</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="66"/>
         <source>What would you like to do today?</source>
         <translation>請問您今天要辦理什麼？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="45"/>
+        <location filename="../../ui/screens/menu.py" line="67"/>
+        <source>Check my applications</source>
+        <translation>查詢辦理進度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="68"/>
+        <source>Take a queue number</source>
+        <translation>取號</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="69"/>
+        <source>Hotline: ask, suggest, complain</source>
+        <translation>12345 熱線：諮詢、建議、投訴</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/menu.py" line="60"/>
         <source>Apply for a service</source>
         <translation>辦理業務</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="46"/>
+        <location filename="../../ui/screens/menu.py" line="61"/>
         <source>Finish and take my card</source>
         <translation>結束並取回證件</translation>
     </message>

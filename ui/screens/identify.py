@@ -13,10 +13,12 @@ from ui.widgets import big_button, label
 class IdentifyScreen(Screen):
     """Signals:
     back_requested(): the citizen wants to leave.
+    skip_requested(): go on without a card (progress by number, queue number, hotline).
     demo_card_requested(): the demo-only card button was touched.
     """
 
     back_requested = Signal()
+    skip_requested = Signal()
     demo_card_requested = Signal()
 
     def __init__(self, *, demo: bool, parent: QWidget | None = None) -> None:
@@ -32,6 +34,8 @@ class IdentifyScreen(Screen):
         self.demo_card = big_button("demo", self)
         self.demo_card.setVisible(demo)
         self.demo_card.clicked.connect(self.demo_card_requested)
+        self.skip = big_button("secondary", self)
+        self.skip.clicked.connect(self.skip_requested)
         self.back = big_button("secondary", self)
         self.back.clicked.connect(self.back_requested)
         self.body.addStretch(1)
@@ -39,6 +43,7 @@ class IdentifyScreen(Screen):
             self.body.addWidget(widget)
         self.body.addSpacing(32)
         self.body.addWidget(self.demo_card, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.body.addWidget(self.skip, 0, Qt.AlignmentFlag.AlignHCenter)
         self.body.addWidget(self.back, 0, Qt.AlignmentFlag.AlignHCenter)
         self.body.addStretch(1)
         self._refusal: CardRefusal | None = None
@@ -50,6 +55,7 @@ class IdentifyScreen(Screen):
             self.tr("The reader is below the screen. Keep the card in until you finish.")
         )
         self.demo_card.setText(self.tr("Insert demo card"))
+        self.skip.setText(self.tr("Continue without a card"))
         self.back.setText(self.tr("Back"))
         self._show_refusal()
 

@@ -1,0 +1,1 @@
+"""Journey controllers: each connects one journey's screens to the session and the core."""
