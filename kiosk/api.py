@@ -302,6 +302,15 @@ class BackendClient:
             headers={"Idempotency-Key": idempotency_key},
         )
 
+    def get_json(self, path: str, params: Mapping[str, str] | None = None) -> Any:
+        """GET a JSON document (retried: reading is safe to repeat)."""
+        return self._json("GET", path, replay=Replay.SAFE, params=dict(params or {}))
+
+    def post_repeatable(self, path: str, body: Mapping[str, Any]) -> Any:
+        """A POST that is safe to repeat (a look-up with personal data kept out of the URL, a
+        heartbeat, a command acknowledgement the server answers the same way twice)."""
+        return self._json("POST", path, replay=Replay.SAFE, json=dict(body))
+
     def post_once(self, path: str, body: Mapping[str, Any]) -> Any:
         """A POST without an idempotency key (a provisioning exchange): never sent twice."""
         return self._json("POST", path, replay=Replay.NEVER, json=dict(body))

@@ -117,6 +117,7 @@ def build_kiosk(config: KioskConfig, redactor: PersonalDataRedactor) -> Kiosk:
         ),
         redactor=redactor,
         language=config.kiosk.language,
+        care_timeout_factor=config.accessibility.care_timeout_factor,
     )
     return Kiosk(
         config=config,

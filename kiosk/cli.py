@@ -25,6 +25,9 @@ _DEVICE_COMMANDS = {
     "receipt": "kiosk.cli_printer",
     "card": "kiosk.cli_cards",
     "outbox": "kiosk.cli_outbox",
+    "staff": "kiosk.cli_staff",
+    "provision": "kiosk.cli_provision",
+    "doctor": "kiosk.cli_doctor",
 }
 
 
@@ -63,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("receipt", help="receipt tools (render ESC/POS bytes as a PNG)")
     commands.add_parser("card", help="read and watch ID cards, list readers")
     commands.add_parser("outbox", help="the offline outbox: status, flush, export, import")
+    commands.add_parser("staff", help="staff mode tools: hash a PIN for the config")
+    commands.add_parser("provision", help="register this kiosk with a backend; write its config")
+    commands.add_parser("doctor", help="check config, devices, fonts, backend and clock")
 
     config = commands.add_parser("config", help="configuration tools")
     config_commands = config.add_subparsers(dest="config_command", required=True, metavar="ACTION")

@@ -198,12 +198,14 @@ class Session:
         timeouts: Timeouts,
         redactor: PersonalDataRedactor,
         language: Language = Language.ZH_HANT,
+        care_timeout_factor: float = 2.0,
         clock: Callable[[], float] = time.monotonic,
         today: Callable[[], date] = date.today,
     ) -> None:
         self.kiosk_id = kiosk_id
         self.default_language = language
         self._timeouts = timeouts
+        self._care_timeout_factor = care_timeout_factor
         self._redactor = redactor
         self._clock = clock
         self._today = today
@@ -214,6 +216,8 @@ class Session:
 
     def _wipe(self) -> None:
         self.language = self.default_language
+        # Care mode (for the elderly): bigger, fewer choices, slower timeouts; per citizen.
+        self.care_mode = False
         self.identity: Identity | None = None
         self.card_refusal: CardRefusal | None = None
         self.service: Service | None = None
@@ -257,6 +261,8 @@ class Session:
     def touch(self) -> None:
         """The citizen did something: restart the idle countdown."""
         limit = self._timeouts.for_state(self.state)
+        if limit is not None and self.care_mode:
+            limit *= self._care_timeout_factor
         self._deadline = None if limit is None else self._clock() + limit
 
     def seconds_left(self) -> float | None:
@@ -276,6 +282,10 @@ class Session:
 
     def set_language(self, language: Language) -> None:
         self.language = language
+        self.touch()
+
+    def set_care_mode(self, on: bool) -> None:
+        self.care_mode = on
         self.touch()
 
     def accept_card(self, identity: Identity) -> bool:
