@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.app import Kiosk
 from kiosk.catalog import FieldKind, FormField, Service
-from kiosk.session import State
+from kiosk.session import Event, State
 from ui.offscreen import use_offscreen_screen
 
 if TYPE_CHECKING:
@@ -163,6 +163,9 @@ def run_tour(kiosk: Kiosk, out_dir: Path | None, receipts_dir: Path) -> list[Pat
             shutil.copyfile(previews[-1], printed)
             written.append(printed)
         click(window.receipt.finish)
+        settle(lambda: session.state is State.EVALUATE, "the rating screen")
+        snap("evaluate")
+        session.fire(Event.FINISH)  # until the rating screen has its own buttons
         settle(lambda: session.state is State.ATTRACT, "finishing")
         snap("attract-card-left-in-reader")
         click(window.attract.take_demo_card)
