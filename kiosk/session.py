@@ -212,6 +212,8 @@ class Session:
         self._listeners: list[StateListener] = []
         self.state = State.ATTRACT
         self._deadline: float | None = None
+        # What the out-of-service screen says (staff's or the fleet's words; never personal).
+        self.out_of_service_message = ""
         self._wipe()
 
     def _wipe(self) -> None:
@@ -283,6 +285,22 @@ class Session:
     def set_language(self, language: Language) -> None:
         self.language = language
         self.touch()
+
+    def suspend(self, message: str) -> bool:
+        """Out of service with ``message``; only from the start or the staff screens (a
+        citizen mid-session finishes first: the caller tries again once back at the start)."""
+        if not self.can(Event.SUSPEND):
+            return False
+        self.out_of_service_message = message
+        self.fire(Event.SUSPEND)
+        return True
+
+    def resume(self) -> bool:
+        if not self.can(Event.RESUME):
+            return False
+        self.out_of_service_message = ""
+        self.fire(Event.RESUME)
+        return True
 
     def set_care_mode(self, on: bool) -> None:
         self.care_mode = on

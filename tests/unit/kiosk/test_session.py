@@ -252,3 +252,19 @@ def test_taking_the_card_while_submitting_or_on_the_receipt_is_expected(session:
     session.submission_succeeded(RECORD, PrintOutcome.PRINTED)
     assert not session.card_removed()
     assert session.state is State.RECEIPT
+
+
+def test_suspend_waits_for_the_start_screen_and_resume_clears_the_message() -> None:
+    session = Session(
+        kiosk_id="k", timeouts=Timeouts(idle_s=60, receipt_s=30), redactor=PersonalDataRedactor()
+    )
+    session.fire(Event.TOUCH)
+    assert not session.suspend("Printer repair")
+    assert session.state is State.IDENTIFY
+    session.fire(Event.BACK)
+    assert session.suspend("Printer repair")
+    assert session.state is State.OUT_OF_SERVICE
+    assert session.out_of_service_message == "Printer repair"
+    assert session.resume()
+    assert session.state is State.ATTRACT
+    assert session.out_of_service_message == ""
