@@ -112,6 +112,9 @@ class HealthProbe:
         self._clock = clock
         self._started = clock()
 
+    def close(self) -> None:
+        self._client.close()
+
     def backend_latency_ms(self) -> int | None:
         """Round trip of ``GET /v1/health``; None when the backend did not answer."""
         start = self._clock()

@@ -21,6 +21,7 @@ from server import models
 from server.cli import default_database_url
 from server.database import build_engine, ensure_sqlite_directory, migrate_to_head, session_factory
 from server.enrollment import enroll_staff
+from server.fleet_page import needs_attention
 from server.keyed_hash import new_token
 from server.kiosks import CLI_CREATOR, create_provisioning_token, fleet
 from server.schemas_kiosks import DEFAULT_VALID_HOURS, MAX_VALID_HOURS, FleetKiosk
@@ -72,6 +73,12 @@ def _add_kiosk_commands(
     create.set_defaults(handler=_provisioning_token_create)
     fleet = commands.add_parser("fleet", parents=[database], help="every kiosk and its health")
     fleet.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    fleet.add_argument(
+        "--attention",
+        action="store_true",
+        help="only kiosks needing attention: offline, paper low, a device failing, out of "
+        "service, or a long outbox",
+    )
     fleet.set_defaults(handler=_fleet)
 
 
@@ -138,7 +145,18 @@ def _provisioning_token_create(session: Session, args: argparse.Namespace, now: 
     return 0
 
 
-_FLEET_COLUMNS = ("KIOSK", "ONLINE", "LAST SEEN", "VERSION", "PAPER", "OUTBOX", "PENDING")
+_FLEET_COLUMNS = (
+    "KIOSK",
+    "ONLINE",
+    "LAST SEEN",
+    "READER",
+    "PRINTER",
+    "SERVICE",
+    "VERSION",
+    "PAPER",
+    "OUTBOX",
+    "PENDING",
+)
 
 
 def _fleet(session: Session, args: argparse.Namespace, now: dt.datetime) -> int:
@@ -146,7 +164,8 @@ def _fleet(session: Session, args: argparse.Namespace, now: dt.datetime) -> int:
     if args.json:
         print(view.model_dump_json(indent=2))
         return 0
-    rows = [_FLEET_COLUMNS, *(_fleet_row(kiosk) for kiosk in view.kiosks)]
+    shown = [k for k in view.kiosks if needs_attention(k)] if args.attention else view.kiosks
+    rows = [_FLEET_COLUMNS, *(_fleet_row(kiosk) for kiosk in shown)]
     widths = [max(len(row[column]) for row in rows) for column in range(len(_FLEET_COLUMNS))]
     for row in rows:
         cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
@@ -166,6 +185,9 @@ def _fleet_row(kiosk: FleetKiosk) -> tuple[str, ...]:
         kiosk.kiosk_id,
         online,
         last_seen,
+        kiosk.card_reader.value if kiosk.card_reader else "-",
+        kiosk.printer.value if kiosk.printer else "-",
+        "OUT" if kiosk.out_of_service else "in",
         kiosk.version or "-",
         kiosk.paper.value if kiosk.paper else "-",
         str(kiosk.outbox_depth),

@@ -8,6 +8,7 @@ from server.api import (
     applications,
     catalog,
     evaluations,
+    fleet_page,
     holidays,
     hotline,
     kiosks,
@@ -26,4 +27,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     evaluations.router,
     kiosks.router,
     open311.router,
+    fleet_page.router,
 )
