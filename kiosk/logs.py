@@ -11,6 +11,7 @@ import os
 import re
 import sys
 import threading
+from collections import deque
 from typing import TextIO
 
 from drivers.cards.identity import mask_id, mask_name
@@ -94,3 +95,40 @@ def configure_logging(
     root.addHandler(handler)
     root.setLevel(level.upper())
     return handler
+
+
+# Phone numbers should never reach a log; if one does, the staff screen still shows it masked.
+_PHONE_PATTERNS = (
+    re.compile(r"(?<![0-9A-Za-z])(1[3-9]\d)\d{4}(\d{4})(?![0-9A-Za-z])"),  # mainland mobile
+    re.compile(r"(?<![0-9A-Za-z])(09\d)\d{4}(\d{3})(?![0-9A-Za-z])"),  # Taiwan mobile
+)
+
+
+class RecentLogLines(logging.Handler):
+    """The last ``capacity`` log lines, redacted as they arrive, for the staff screen.
+
+    Lines are redacted when logged (while the session still knows whose name to mask), so a
+    line shown later never holds what the redactor has since forgotten.
+    """
+
+    def __init__(self, redactor: PersonalDataRedactor, *, capacity: int = 200) -> None:
+        super().__init__(logging.INFO)
+        self.setFormatter(RedactingFormatter(redactor, journald=False))
+        self._lines: deque[str] = deque(maxlen=capacity)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            text = self.format(record)
+        except Exception:  # a log call with bad arguments must not break the caller
+            self.handleError(record)
+            return
+        for pattern in _PHONE_PATTERNS:
+            text = pattern.sub(lambda match: f"{match.group(1)}****{match.group(2)}", text)
+        with self.lock or threading.Lock():
+            self._lines.extend(text.splitlines() or [""])
+
+    def lines(self, count: int | None = None) -> list[str]:
+        """The newest ``count`` lines (all kept ones by default), oldest first."""
+        with self.lock or threading.Lock():
+            kept = list(self._lines)
+        return kept if count is None else kept[-count:]
