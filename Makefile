@@ -1,5 +1,5 @@
 # Shortcuts; each target works on a fresh Debian 12 / Ubuntu box (scripts/bootstrap.sh sets up).
-.PHONY: setup demo test tour bench openapi translations
+.PHONY: setup demo test tour bench openapi translations deb
 
 setup:
 	scripts/bootstrap.sh
@@ -15,6 +15,10 @@ tour: setup
 
 bench: setup
 	.venv/bin/python bench/startup.py
+
+# The .deb a vendor installs (dist/onestop-kiosk_VERSION_ARCH.deb), wheels bundled.
+deb: setup
+	packaging/build-deb.sh
 
 openapi: setup
 	.venv/bin/python -m server --export-openapi server/openapi.json

@@ -12,6 +12,8 @@ DEBS=(
   libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
   # Chinese text on screen and in receipt previews
   fonts-noto-cjk fontconfig
+  # Qt Virtual Keyboard's QML and Qt TextToSpeech load Qt Multimedia, which needs libpulse
+  libpulse0
   # printers: usb:// (libusb), cups:// (CUPS's lp client); the tests run a real cupsd
   libusb-1.0-0 cups-client cups-daemon cups-core-drivers
   # card readers: pcscd; pyscard compiles against libpcsclite (no Linux wheel); the tests put
@@ -21,6 +23,9 @@ DEBS=(
   postgresql
   # the venv
   python3 python3-venv
+  # packaging tests: build the .deb, install it with apt into a throwaway Debian root made by
+  # debootstrap, and check its units with systemd-analyze verify
+  debootstrap systemd
 )
 
 SUDO=""

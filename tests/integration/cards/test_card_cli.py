@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -57,6 +58,14 @@ def test_readers_lists_the_virtual_readers(vpcd: VpcdStack) -> None:
     result = kiosk("card", "readers")
     assert result.returncode == 0, result.stderr
     assert "Virtual PCD" in result.stdout
+
+
+def test_doctor_finds_the_reader_pcscd_sees(vpcd: VpcdStack, tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text('[devices]\ncard_reader = "pcsc://?reader=virtual"\n', encoding="utf-8")
+    result = kiosk("doctor", "--config", str(config))
+    reader = next(line for line in result.stdout.splitlines() if " card reader " in line)
+    assert reader.startswith("ok") and "Virtual PCD 00 00" in reader, result.stdout
 
 
 def test_watch_prints_insertion_and_removal(vpcd: VpcdStack) -> None:
