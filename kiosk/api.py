@@ -203,6 +203,7 @@ class BackendClient:
         replay: Replay,
         json: Any = None,
         headers: Mapping[str, str] = {},
+        params: Mapping[str, str] | None = None,
     ) -> requests.Response:
         """The answer below 400, after retries if ``replay`` allows them; else a typed error."""
         import requests
@@ -216,6 +217,7 @@ class BackendClient:
                     method,
                     self.base_url + path,
                     json=json,
+                    params=dict(params or {}),
                     headers=dict(headers),
                     timeout=self._timeout,
                     # Per request: REQUESTS_CA_BUNDLE in the environment beats the session's.
