@@ -15,16 +15,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from drivers.cards.identity import Identity
-from drivers.printers.base import PaperState, Printer, PrinterUnavailable
-from drivers.printers.layout import Receipt
 from kiosk.api import ApplicationDraft, ApplicationRecord
 from kiosk.catalog import Service
 from kiosk.catalog_cache import CatalogSource, CatalogView
 from kiosk.forwarder import Forwarder
 from kiosk.outbox import Outbox, OutboxItem, OutboxKind, OutboxState
+from kiosk.printing import ReceiptPrinting
 from kiosk.receipts import application_receipt
 from kiosk.session import PrintOutcome
-from kiosk.spool import ReprintSpool
 
 log = logging.getLogger(__name__)
 
@@ -76,17 +74,15 @@ class ApplicationDesk:
         self,
         outbox: Outbox,
         forwarder: Forwarder,
-        printer: Printer,
+        paper: ReceiptPrinting,
         *,
         kiosk_id: str,
-        spool: ReprintSpool,
         backend_url: str,
     ) -> None:
         self._outbox = outbox
         self._forwarder = forwarder
-        self._printer = printer
+        self._paper = paper
         self._kiosk_id = kiosk_id
-        self._spool = spool
         self._backend_url = backend_url.rstrip("/")
 
     def file(self, draft: ApplicationDraft, service: Service, identity: Identity) -> Filed:
@@ -128,7 +124,7 @@ class ApplicationDesk:
             # The application is filed: whatever went wrong on paper, the citizen gets the number.
             log.exception("receipt for %s could not be laid out", record.number)
             return Filed(record, PrintOutcome.PRINT_FAILED)
-        return Filed(record, self._print(receipt))
+        return Filed(record, self._paper.print(receipt))
 
     def _record(
         self, item: OutboxItem, draft: ApplicationDraft, service: Service
@@ -158,27 +154,3 @@ class ApplicationDesk:
         return (
             f"{self._backend_url}/v1/applications/{draft.provisional_ref}?code={draft.access_code}"
         )
-
-    def _print(self, receipt: Receipt) -> PrintOutcome:
-        """Print, or keep the receipt for a reprint; never raises, never waits unbounded."""
-        try:
-            status = self._printer.status()
-            if status.paper is PaperState.NEAR_END:
-                log.warning("printer paper near end: staff, please change the roll")
-            if not status.can_print:
-                self._keep(receipt, f"printer could not print: {status}")
-                return PrintOutcome.PRINTER_UNAVAILABLE
-            self._printer.print(receipt)
-        except PrinterUnavailable as error:
-            self._keep(receipt, f"printer unavailable: {error}")
-            return PrintOutcome.PRINTER_UNAVAILABLE
-        except Exception as error:  # PrinterError, or a driver's bug: the filing stands
-            self._keep(receipt, f"printing failed: {error}")
-            return PrintOutcome.PRINT_FAILED
-        return PrintOutcome.PRINTED
-
-    def _keep(self, receipt: Receipt, reason: str) -> None:
-        try:
-            self._spool.keep(receipt, reason)
-        except OSError as error:  # a full or broken disk: the number on screen must do
-            log.error("receipt %s could not be kept for reprint: %s", receipt.reference, error)

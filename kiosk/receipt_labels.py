@@ -45,6 +45,8 @@ class ReceiptLabels:
     test_columns: str
     provisional_number: str
     provisional_note: str
+    hotline_provisional_note: str
+    anonymous: str  # in place of a name on an anonymous hotline request
 
 
 LABELS: dict[Language, ReceiptLabels] = {
@@ -81,6 +83,8 @@ LABELS: dict[Language, ReceiptLabels] = {
         test_columns="每行字數",
         provisional_number="臨時編號",
         provisional_note="本申請已存於本機，網路恢復後自動送出；稍後掃描下方條碼可查詢進度。",
+        hotline_provisional_note="本訴求已存於本機，網路恢復後自動送出。查詢時請提供上方臨時編號。",
+        anonymous="匿名",
     ),
     Language.ZH_HANS: ReceiptLabels(
         title="受理回执",
@@ -115,6 +119,8 @@ LABELS: dict[Language, ReceiptLabels] = {
         test_columns="每行字数",
         provisional_number="临时编号",
         provisional_note="本申请已存于本机，网络恢复后自动送出；稍后扫描下方条码可查询进度。",
+        hotline_provisional_note="本诉求已存于本机，网络恢复后自动送出。查询时请提供上方临时编号。",
+        anonymous="匿名",
     ),
     Language.EN: ReceiptLabels(
         title="Application receipt",
@@ -150,5 +156,8 @@ LABELS: dict[Language, ReceiptLabels] = {
         provisional_number="Provisional no.",
         provisional_note="Saved on this kiosk; it is sent to the hall as soon as the network "
         "is back. Scan the code later to follow it.",
+        hotline_provisional_note="Saved on this kiosk; it is sent to the hotline as soon as the "
+        "network is back. Quote the provisional number above to follow it up.",
+        anonymous="Anonymous",
     ),
 }

@@ -45,11 +45,11 @@ def _local(moment: datetime) -> str:
 
 
 def _tracking(labels: ReceiptLabels, status_url: str, number: str) -> tuple[Element, ...]:
-    """The foot of anything a citizen follows up: how to check it, the code, the number."""
+    """The foot of anything a citizen follows up: how to check it, the code, the number.
+    Without a ``status_url`` (a hotline request kept offline) only the number."""
     return (
         Separator(),
-        Text(labels.scan_hint, align=Align.CENTER),
-        QRCode(status_url),
+        *((Text(labels.scan_hint, align=Align.CENTER), QRCode(status_url)) if status_url else ()),
         Text(number, align=Align.CENTER, bold=True),
         Feed(2),
         Cut(),
@@ -168,11 +168,13 @@ def hotline_ticket(
     applicant_masked_name: str,
     kiosk_id: str,
     language: Language,
+    provisional: bool = False,
 ) -> Receipt:
-    """The receipt of a hotline-style request (12345 categories)."""
+    """The receipt of a hotline-style request (12345 categories). ``provisional``: kept in the
+    kiosk's outbox, ``number`` its provisional reference; ``status_url`` may then be empty."""
     labels = LABELS[language]
     rows = [
-        (labels.request_number, number),
+        (labels.provisional_number if provisional else labels.request_number, number),
         (labels.category, category_name),
         (labels.subject, subject),
         (labels.applicant, applicant_masked_name),
@@ -186,6 +188,7 @@ def hotline_ticket(
         rows=rows,
         status_url=status_url,
         number=number,
+        note=labels.hotline_provisional_note if provisional else None,
     )
 
 

@@ -44,13 +44,14 @@ class RunningBackend:
     def staff_headers(self, **extra: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.staff_token}", **extra}
 
-    def add_kiosk(self, kiosk_id: str) -> str:
-        """Register another kiosk straight in the database; its bearer token."""
+    def add_kiosk(self, kiosk_id: str, token: str = "") -> str:
+        """Register another kiosk straight in the database; its bearer token (``token``, or a
+        new one)."""
         import datetime as dt
         import hashlib
         import secrets
 
-        token = secrets.token_urlsafe(32)
+        token = token or secrets.token_urlsafe(32)
         self.execute(
             "INSERT INTO kiosks (id, token_sha256, label, provisioned_at, health, outbox_depth, "
             "out_of_service) VALUES (?, ?, ?, ?, ?, 0, ?)",

@@ -14,6 +14,7 @@ from kiosk.desk import ApplicationDesk
 from kiosk.forwarder import ClientSender, Forwarder
 from kiosk.i18n import Language
 from kiosk.outbox import Outbox
+from kiosk.printing import ReceiptPrinting
 from kiosk.session import PrintOutcome, new_draft
 from kiosk.spool import ReprintSpool
 from tests.integration.printers.peer import PAPER_NEAR_END, PAPER_OUT, READY, PrinterPeer
@@ -27,9 +28,8 @@ def file_once(backend: RunningBackend, peer: PrinterPeer, spool: ReprintSpool) -
         desk = ApplicationDesk(
             outbox,
             Forwarder(outbox, ClientSender(client)),
-            IsolatedPrinter(uri, open_printer(uri)),
+            ReceiptPrinting(IsolatedPrinter(uri, open_printer(uri)), spool),
             kiosk_id="desk-test",
-            spool=spool,
             backend_url=backend.url,
         )
         draft = new_draft(
