@@ -65,13 +65,20 @@ class BackendRejected(BackendError):
     """The backend answered with a problem (4xx/5xx); fields from its problem details."""
 
     def __init__(
-        self, status: int, title: str, detail: str = "", field_errors: Mapping[str, str] = {}
+        self,
+        status: int,
+        title: str,
+        detail: str = "",
+        field_errors: Mapping[str, str] = {},
+        problem_type: str = "",
     ) -> None:
         super().__init__(f"{status} {title}: {detail}" if detail else f"{status} {title}")
         self.status = status
         self.title = title
         self.detail = detail
         self.field_errors = dict(field_errors)
+        # The problem's ``type`` without the server's URN prefix, e.g. "already-evaluated".
+        self.problem_type = problem_type
 
     def plain_words(self) -> str:
         if self.status == 429:
@@ -126,6 +133,7 @@ def rejection(response: requests.Response) -> BackendRejected:
         str(problem.get("title") or response.reason),
         str(problem.get("detail") or ""),
         field_errors,
+        str(problem.get("type") or "").rpartition(":")[2],
     )
 
 

@@ -51,6 +51,9 @@ log = logging.getLogger(__name__)
 
 # 4xx answers that say "not now" rather than "never".
 RETRYABLE_CLIENT_ERRORS = frozenset({408, 409, 425, 429})
+# Conflicts that sending again cannot change (server/openapi.json problem types): the
+# transaction was rated already; another filing holds this provisional reference.
+SETTLED_CONFLICTS = frozenset({"already-evaluated", "provisional-ref-taken"})
 # Answers about the backend or this kiosk as a whole, not about one item: stop the round.
 BACKEND_WIDE_ERRORS = frozenset({401, 403, 429, 502, 503, 504})
 _CREATE_PATHS = {
@@ -142,11 +145,11 @@ def describe(error: BaseException) -> str:
 
 def is_permanent(error: BackendError) -> bool:
     """Whether the backend refused for good (the item will never be accepted as it is)."""
-    return (
-        isinstance(error, BackendRejected)
-        and 400 <= error.status < 500
-        and error.status not in RETRYABLE_CLIENT_ERRORS | BACKEND_WIDE_ERRORS
-    )
+    if not isinstance(error, BackendRejected) or not 400 <= error.status < 500:
+        return False
+    if error.problem_type in SETTLED_CONFLICTS:
+        return True
+    return error.status not in RETRYABLE_CLIENT_ERRORS | BACKEND_WIDE_ERRORS
 
 
 def is_backend_wide(error: BackendError) -> bool:

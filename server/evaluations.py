@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from server import models
@@ -75,18 +75,28 @@ def _find_transaction(
     session: Session, kind: TransactionKind, reference: str
 ) -> tuple[str, str | None]:
     """The transaction's canonical reference and department; 404 when there is none."""
+    # An offline kiosk rates by the provisional reference its receipt carried; the rating
+    # belongs to the official number, so the one-rating rule holds for both spellings.
     if kind is TransactionKind.APPLICATION:
-        department = session.scalar(
-            select(models.Application.department_code).where(models.Application.number == reference)
-        )
-        if department is not None:
-            return reference, department
+        applications = models.Application
+        application = session.execute(
+            select(applications.number, applications.department_code)
+            .where(or_(applications.number == reference, applications.provisional_ref == reference))
+            .order_by((applications.number == reference).desc())
+            .limit(1)
+        ).first()
+        if application is not None:
+            return application.number, application.department_code
     elif kind is TransactionKind.HOTLINE_REQUEST:
-        found = session.scalar(
-            select(models.HotlineRequest.id).where(models.HotlineRequest.number == reference)
+        requests = models.HotlineRequest
+        number = session.scalar(
+            select(requests.number)
+            .where(or_(requests.number == reference, requests.provisional_ref == reference))
+            .order_by((requests.number == reference).desc())
+            .limit(1)
         )
-        if found is not None:
-            return reference, None
+        if number is not None:
+            return number, None
     else:
         ticket_id = _row_id(reference)
         if ticket_id is not None and session.get(models.QueueTicket, ticket_id) is not None:
