@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ui.screens.base import Screen
+from ui.theme import DisplayModes
 from ui.widgets import big_button, label
 
 
@@ -14,11 +15,14 @@ class AttractScreen(Screen):
     start_requested(): the citizen touched "start".
     demo_card_requested(): the demo-only "insert demo card" button was touched.
     demo_card_taken(): the demo-only "take demo card" button was touched.
+    modes_chosen(DisplayModes): a large text / high contrast / care toggle was touched; all
+        three as they now are.
     """
 
     start_requested = Signal()
     demo_card_requested = Signal()
     demo_card_taken = Signal()
+    modes_chosen = Signal(object)
 
     def __init__(self, *, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +53,17 @@ class AttractScreen(Screen):
         self.take_demo_card.hide()
         self.body.addWidget(self.take_demo_card, 0, Qt.AlignmentFlag.AlignHCenter)
         self.body.addStretch(1)
+        # Big toggles for whoever cannot read the screen as it is: before anything else.
+        self.large_text = self._toggle()
+        self.high_contrast = self._toggle()
+        self.care_mode = self._toggle()
+        toggles = QHBoxLayout()
+        toggles.setSpacing(32)
+        toggles.addStretch(1)
+        for toggle in (self.large_text, self.high_contrast, self.care_mode):
+            toggles.addWidget(toggle)
+        toggles.addStretch(1)
+        self.body.addLayout(toggles)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -60,6 +75,42 @@ class AttractScreen(Screen):
         self.demo_card.setText(self.tr("Insert demo card"))
         self.card_reminder.setText(self.tr("Please take your ID card from the reader."))
         self.take_demo_card.setText(self.tr("Take demo card"))
+        self._name_toggles()
+
+    def _toggle(self) -> QPushButton:
+        toggle = big_button("mode", self)
+        toggle.setCheckable(True)
+        toggle.clicked.connect(self._toggled)
+        return toggle
+
+    def _name_toggles(self) -> None:
+        # A tick as well as the colour says which are on (not everyone tells colours apart).
+        for toggle, name in (
+            (self.large_text, self.tr("Large text")),
+            (self.high_contrast, self.tr("High contrast")),
+            (self.care_mode, self.tr("Care mode for seniors")),
+        ):
+            toggle.setText(("✓ " if toggle.isChecked() else "") + name)
+
+    def _toggled(self) -> None:
+        self._name_toggles()
+        self.modes_chosen.emit(self.modes())
+
+    def modes(self) -> DisplayModes:
+        return DisplayModes(
+            large_text=self.large_text.isChecked(),
+            high_contrast=self.high_contrast.isChecked(),
+            care=self.care_mode.isChecked(),
+        )
+
+    def show_modes(self, modes: DisplayModes) -> None:
+        self.large_text.setChecked(modes.large_text)
+        self.high_contrast.setChecked(modes.high_contrast)
+        self.care_mode.setChecked(modes.care)
+        self._name_toggles()
+
+    def clear(self) -> None:
+        self.show_modes(DisplayModes())  # the next citizen starts with the kiosk as it is
 
     def show_card_reminder(self, visible: bool) -> None:
         self.card_reminder.setVisible(visible)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -16,6 +17,7 @@ from kiosk.i18n import Language
 from kiosk.session import Session
 from ui.screens.base import Screen
 from ui.widgets import big_button, label, vertical_scroll_area
+from ui.wrap_button import wrap_button
 
 ALL_THEMES = ""
 THEMES = ("business", "tax", "social", "construction", "civil", "hotline")
@@ -59,7 +61,6 @@ class CatalogScreen(Screen):
         themes.addStretch(1)
         self.theme_buttons[ALL_THEMES].setChecked(True)
         self.theme_area.setWidget(theme_widget)
-        self.theme_area.setMinimumWidth(theme_widget.sizeHint().width() + 8)
 
         self.list_area = vertical_scroll_area(self)
         self.list_widget = QWidget()
@@ -88,6 +89,19 @@ class CatalogScreen(Screen):
         self.service_buttons: dict[str, QPushButton] = {}
         self.retranslate()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit_theme_area()  # the text size may have changed while it was hidden
+        super().showEvent(event)
+
+    def _fit_theme_area(self) -> None:
+        """As wide as the longest theme name beside its scroll bar (88 px targets, taller still
+        in care mode, may need one); from the names' own widths, as a style sheet min-width
+        would let a button shrink below its text."""
+        widest = max(button.sizeHint().width() for button in self.theme_buttons.values())
+        area = self.theme_area
+        scroll_bar = area.verticalScrollBar().sizeHint().width()
+        area.setMinimumWidth(widest + scroll_bar + 2 * area.frameWidth())
+
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Choose a service"))
         self.retry.setText(self.tr("Try again"))
@@ -103,6 +117,7 @@ class CatalogScreen(Screen):
         }
         for theme, button in self.theme_buttons.items():
             button.setText(names[theme])
+        self._fit_theme_area()
         self._show_status()
         self._rebuild()
 
@@ -149,7 +164,7 @@ class CatalogScreen(Screen):
         for service in self._services:
             if self._theme and service.theme != self._theme:
                 continue
-            button = big_button("service", self.list_widget)
+            button = wrap_button("service", self.list_widget)  # long names wrap
             days = self.tr("%n working day(s)", "", service.promised_days)
             button.setText(
                 f"{service.name_in(self._language)}\n"

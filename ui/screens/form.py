@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -15,8 +16,9 @@ from PySide6.QtWidgets import (
 from kiosk.catalog import FieldKind, FieldProblem, FormField
 from kiosk.i18n import Language, pick
 from kiosk.session import Session
+from ui.keypad import KeypadKind, attach_keypad
 from ui.screens.base import Screen
-from ui.widgets import big_button, label, replace_content, vertical_scroll_area
+from ui.widgets import big_button, label, vertical_scroll_area
 
 _INPUT_HINTS = {
     FieldKind.NUMBER: Qt.InputMethodHint.ImhFormattedNumbersOnly,
@@ -25,12 +27,28 @@ _INPUT_HINTS = {
     FieldKind.ID_NUMBER: Qt.InputMethodHint.ImhPreferUppercase
     | Qt.InputMethodHint.ImhNoPredictiveText,
 }
+# Fields typed with the big keypad instead of the on-screen keyboard.
+_KEYPADS = {
+    FieldKind.NUMBER: KeypadKind.NUMBER,
+    FieldKind.PHONE: KeypadKind.PHONE,
+    FieldKind.DATE: KeypadKind.DATE,
+    FieldKind.ID_NUMBER: KeypadKind.ID_NUMBER,
+}
+# Care mode: choices in rows of this many, each as wide as half the form.
+CARE_CHOICES_PER_ROW = 2
 
 
 class FieldEditor(QWidget):
     """One field: its label, the control to fill it in, and the reason it was refused."""
 
-    def __init__(self, field: FormField, language: Language, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        field: FormField,
+        language: Language,
+        parent: QWidget | None = None,
+        *,
+        care: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.field = field
         self.caption = label("field-label", self)
@@ -45,9 +63,8 @@ class FieldEditor(QWidget):
         self.choice_group: QButtonGroup | None = None
         self.choice_buttons: dict[str, QPushButton] = {}
         if field.kind is FieldKind.CHOICE:
-            # A row of big buttons: one touch each, no drop-down to aim at.
-            row = QHBoxLayout()
-            row.setSpacing(12)
+            # Big buttons: one touch each, no drop-down to aim at. In care mode fewer side by
+            # side, so each is bigger and the eye has less to compare at once.
             self.choice_group = QButtonGroup(self)
             self.choice_group.buttonClicked.connect(lambda _button: self.show_problem(None))
             for choice in field.choices:
@@ -56,9 +73,7 @@ class FieldEditor(QWidget):
                 button.setText(pick(choice.label, language))
                 self.choice_group.addButton(button)
                 self.choice_buttons[choice.value] = button
-                row.addWidget(button)
-            row.addStretch(1)
-            layout.addLayout(row)
+            layout.addLayout(self._choice_rows(care))
         else:
             self.line_edit = QLineEdit(self)
             if field.max_length:
@@ -68,10 +83,28 @@ class FieldEditor(QWidget):
             )
             if field.kind is FieldKind.DATE:
                 self.line_edit.setPlaceholderText("YYYY-MM-DD")
+            keypad = _KEYPADS.get(field.kind)
+            if keypad is not None:
+                attach_keypad(self.line_edit, keypad)
             # Once the citizen starts correcting a field, its old complaint no longer applies.
             self.line_edit.textEdited.connect(lambda _text: self.show_problem(None))
             layout.addWidget(self.line_edit)
         layout.addWidget(self.problem)
+
+    def _choice_rows(self, care: bool) -> QHBoxLayout | QGridLayout:
+        buttons = list(self.choice_buttons.values())
+        if not care:
+            row = QHBoxLayout()
+            row.setSpacing(12)
+            for button in buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            return row
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        for index, button in enumerate(buttons):
+            grid.addWidget(button, index // CARE_CHOICES_PER_ROW, index % CARE_CHOICES_PER_ROW)
+        return grid
 
     def value(self) -> str:
         if self.line_edit is not None:
@@ -105,7 +138,18 @@ class FormScreen(Screen):
         super().__init__(parent)
         self.heading = label("title", self)
         self.materials = label("note", self)
-        self.scroll_area = vertical_scroll_area(self)
+        # Title and materials scroll with the fields: with the keypad or keyboard up, all the
+        # room left is the fields' (the one being filled in shows with its caption).
+        self.scroll_area = vertical_scroll_area(self, framed=False)
+        page = QWidget()
+        self._page = QVBoxLayout(page)
+        self._page.setContentsMargins(0, 0, 0, 0)
+        self._page.setSpacing(24)
+        self._page.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self._page.addWidget(self.heading)
+        self._page.addWidget(self.materials)
+        self._fields: QWidget | None = None
+        self.scroll_area.setWidget(page)
         self.back = big_button("secondary", self)
         self.back.clicked.connect(self.back_requested)
         self.next = big_button("primary", self)
@@ -114,13 +158,12 @@ class FormScreen(Screen):
         buttons.addWidget(self.back)
         buttons.addStretch(1)
         buttons.addWidget(self.next)
-        self.body.addWidget(self.heading)
-        self.body.addWidget(self.materials)
         self.body.addWidget(self.scroll_area, 1)
         self.body.addLayout(buttons)
         self.editors: dict[str, FieldEditor] = {}
         self._service_code = ""
         self._language: Language | None = None
+        self._care = False
         self._materials: list[str] = []
         self.retranslate()
 
@@ -142,7 +185,11 @@ class FormScreen(Screen):
         if service is None:
             return
         language = session.language
-        if service.code != self._service_code or language is not self._language:
+        if (
+            service.code != self._service_code
+            or language is not self._language
+            or session.care_mode != self._care
+        ):
             typed = {name: editor.value() for name, editor in self.editors.items()}
             self._build(session, typed if service.code == self._service_code else {})
         self.heading.setText(service.name_in(language))
@@ -156,28 +203,39 @@ class FormScreen(Screen):
         assert session.service is not None
         self._service_code = session.service.code
         self._language = session.language
+        self._care = session.care_mode
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.setSpacing(16)
         self.editors = {}
         for field in session.service.fields:
-            editor = FieldEditor(field, session.language, container)
+            editor = FieldEditor(field, session.language, container, care=session.care_mode)
             # What is on screen wins, even an emptied field, over what was kept before.
             kept = session.form_values.get(field.name, "")
             editor.set_value(typed.get(field.name, kept))
             self.editors[field.name] = editor
             layout.addWidget(editor)
-        replace_content(self.scroll_area, container)
+        self._show_fields(container)
+
+    def _show_fields(self, fields: QWidget | None) -> None:
+        """Show ``fields`` (None: none); the old ones are deleted with what was typed."""
+        if self._fields is not None:
+            self._page.removeWidget(self._fields)
+            self._fields.deleteLater()
+        self._fields = fields
+        if fields is not None:
+            self._page.addWidget(fields)
 
     def _submit(self) -> None:
         self.form_submitted.emit({name: editor.value() for name, editor in self.editors.items()})
 
     def clear(self) -> None:
-        replace_content(self.scroll_area, None)
+        self._show_fields(None)
         self.editors = {}
         self._service_code = ""
         self._language = None
+        self._care = False
         self._materials = []
         self.heading.setText("")
         self._show_materials()
