@@ -120,8 +120,10 @@ def uri(schemes: tuple[str, ...], *, need_host: bool = False) -> Check:
     return check
 
 
-def setting(default: Any, check: Check) -> Any:
-    return dataclasses.field(default=default, metadata={"check": check})
+def setting(default: Any, check: Check, *, secret: bool = False) -> Any:
+    """A key with its default and its check; a ``secret`` value is never echoed in errors
+    (a PIN typed where its hash belongs, a token: errors reach the terminal and the journal)."""
+    return dataclasses.field(default=default, metadata={"check": check, "secret": secret})
 
 
 @dataclass(frozen=True)
@@ -147,12 +149,17 @@ class SessionSection:
     tap_guard_ms: int = setting(350, whole_number(0, 2000))
     # The countdown overlay appears this long before any idle timeout.
     countdown_s: int = setting(15, whole_number(3, 120))
+    # Screens with their own idle timeout: typing on the on-screen keyboard takes longer; the
+    # rating, offered after the citizen is done, should not keep a session open for long.
+    form_timeout_s: int = setting(180, whole_number(3, 3600))
+    hotline_timeout_s: int = setting(180, whole_number(3, 3600))
+    evaluate_timeout_s: int = setting(60, whole_number(3, 3600))
 
 
 @dataclass(frozen=True)
 class BackendSection:
     url: str = setting("http://127.0.0.1:8080", uri(("http", "https"), need_host=True))
-    token: str = setting("", text())
+    token: str = setting("", text(), secret=True)
     connect_timeout_s: float = setting(3.0, seconds(0, 60))
     read_timeout_s: float = setting(10.0, seconds(0, 300))
     ca_bundle: str = setting("", text())
@@ -169,8 +176,14 @@ class DevicesSection:
 
 @dataclass(frozen=True)
 class AccessibilitySection:
-    # Spoken prompts (Qt TextToSpeech, where a speech engine is installed).
+    # Spoken prompts (Qt TextToSpeech, where a speech engine is installed): each screen's
+    # title, read out in the language on screen when it appears.
     speech: bool = setting(False, boolean)
+    # Which engine speaks; empty: the first installed one that works (speechd, i.e.
+    # speech-dispatcher). "mock" is Qt's test engine: it reads nothing aloud.
+    speech_engine: str = setting(
+        "", text(r"[a-z0-9_-]{0,32}", hint="an engine name such as 'speechd', or empty")
+    )
     # Care mode for the elderly multiplies every idle timeout by this.
     care_timeout_factor: float = setting(2.0, seconds(0.99, 10))
 
@@ -178,17 +191,28 @@ class AccessibilitySection:
 @dataclass(frozen=True)
 class StaffSection:
     # The staff PIN as a hash (`kiosk staff pin-hash`); empty: the staff screens are closed.
-    pin_hash: str = setting("", text())
-    # Taps in the top-left corner of the start screen, within a few seconds, that open the PIN.
+    pin_hash: str = setting(
+        "",
+        text(
+            r"(scrypt\$n=[0-9]+,r=[0-9]+,p=[0-9]+\$[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*)?",
+            hint="empty, or the line `kiosk staff pin-hash` prints",
+        ),
+        secret=True,
+    )
+    # Taps in the top-left corner of the start (or out-of-service) screen, within 3 s, that
+    # open the PIN pad.
     entry_taps: int = setting(5, whole_number(3, 12))
-    # How long after printing the last receipt staff may reprint it.
+    # How long after a receipt failed to print staff may reprint it (older ones: not any more).
     reprint_window_s: int = setting(600, whole_number(0, 86400))
 
 
 @dataclass(frozen=True)
 class FleetSection:
-    # How often the kiosk reports its health to the backend and collects commands.
+    # How often the kiosk reports its health to the backend and collects commands, until the
+    # backend names its own period in its first answer.
     heartbeat_period_s: int = setting(30, whole_number(5, 3600))
+    # How long a message from the fleet stays on the start screen.
+    message_shown_s: int = setting(1800, whole_number(5, 7 * 86400))
 
 
 class LogLevel(Enum):
@@ -265,7 +289,8 @@ def _build_section(name: str, values: Mapping[str, tuple[object, str]]) -> Any:
         try:
             checked[key] = fields[key].metadata["check"](raw)
         except ValueError as error:
-            raise ConfigError(f"{name}.{key}", source, f"{raw!r} is not allowed: {error}") from None
+            shown = "the value (not shown)" if fields[key].metadata["secret"] else repr(raw)
+            raise ConfigError(f"{name}.{key}", source, f"{shown} is not allowed: {error}") from None
     return SECTIONS[name](**checked)
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from drivers.cards.identity import Identity
 from kiosk.api import ApplicationDraft, ApplicationRecord
@@ -20,6 +21,9 @@ from kiosk.catalog import FieldProblem, Service
 from kiosk.i18n import Language
 from kiosk.logs import PersonalDataRedactor
 from kiosk.outbox import new_access_code, new_provisional_ref
+
+if TYPE_CHECKING:
+    from kiosk.config import SessionSection
 
 log = logging.getLogger(__name__)
 
@@ -171,13 +175,31 @@ class PrintOutcome(Enum):
 
 @dataclass(frozen=True)
 class Timeouts:
+    """How long each screen waits for the citizen: ``idle_s`` unless the screen has its own
+    (``receipt_s``, and ``per_state``: e.g. longer on the form, where typing takes time)."""
+
     idle_s: float
     receipt_s: float
+    per_state: Mapping[State, float] = field(default_factory=dict)
+
+    @classmethod
+    def from_settings(cls, settings: SessionSection) -> Timeouts:
+        return cls(
+            idle_s=settings.idle_timeout_s,
+            receipt_s=settings.receipt_timeout_s,
+            per_state={
+                State.FORM: settings.form_timeout_s,
+                State.HOTLINE: settings.hotline_timeout_s,
+                State.EVALUATE: settings.evaluate_timeout_s,
+            },
+        )
 
     def for_state(self, state: State) -> float | None:
         if state in NO_IDLE_TIMEOUT:
             return None
-        return self.receipt_s if state is State.RECEIPT else self.idle_s
+        if state is State.RECEIPT:
+            return self.receipt_s
+        return self.per_state.get(state, self.idle_s)
 
 
 StateListener = Callable[[State, State], None]
@@ -405,8 +427,9 @@ class Session:
 
     def card_removed(self) -> bool:
         """The card left the reader: mid-session that ends the session (True), so the next
-        person cannot act under the first one's identity."""
-        if not self.can(Event.CARD_REMOVED):
+        person cannot act under the first one's identity. A session without a card is not
+        ended by someone taking a card left in the reader before it began."""
+        if self.identity is None or not self.can(Event.CARD_REMOVED):
             return False
         self.fire(Event.CARD_REMOVED)
         return True

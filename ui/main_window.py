@@ -15,6 +15,7 @@ from kiosk.catalog import Service
 from kiosk.desk import ApplicationRefused, Filed
 from kiosk.i18n import Language
 from kiosk.session import Event, State, SubmitFailure
+from ui.accessibility import Accessibility
 from ui.bridge import CardEventsBridge
 from ui.idle_overlay import IdleOverlay
 from ui.journeys.evaluate import EvaluateJourney
@@ -129,9 +130,16 @@ class MainWindow(QWidget):
         self.hotline_journey = HotlineJourney(self.hotline, kiosk=kiosk, tasks=tasks)
         self.evaluate_journey = EvaluateJourney(self.evaluate, kiosk=kiosk, tasks=tasks)
         self.staff_journey = StaffJourney(
-            self.admin, self.out_of_service, attract=self.attract, kiosk=kiosk, tasks=tasks
+            self.admin,
+            self.out_of_service,
+            attract=self.attract,
+            kiosk=kiosk,
+            tasks=tasks,
+            card_events=card_events,
+            reset=self.reset,
         )
-        self.fleet_commands = FleetCommands(self, kiosk=kiosk)
+        self.fleet_commands = FleetCommands(self, kiosk=kiosk, reset=self.reset)
+        layout.insertWidget(1, self.fleet_commands.notice)  # under the header, above the screens
         self.idle_overlay = IdleOverlay(self, countdown_s=kiosk.config.session.countdown_s)
         self.idle_overlay.still_here.connect(self._session.touch)
         card_events.inserted.connect(self._card_inserted)
@@ -144,6 +152,18 @@ class MainWindow(QWidget):
         self._reminder_beep.timeout.connect(QApplication.beep)
         self._session.subscribe(self._state_changed)
         self.header.language_chosen.connect(self._choose_language)
+        # Display modes, the keypad / keyboard under the screens, spoken titles (after the
+        # window's own session listener: a title is read once its screen shows).
+        self.accessibility = Accessibility(
+            self,
+            kiosk=kiosk,
+            screens=self.screens,
+            stack=self.stack,
+            attract=self.attract,
+            header=self.header,
+            languages=languages,
+        )
+        layout.addWidget(self.accessibility.input_dock)
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(250)

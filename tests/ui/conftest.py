@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from ui.app import Shell, build_shell
 from ui.main_window import MainWindow
 
 MakeShell = Callable[..., tuple[Shell, Kiosk]]
+SCREEN_TIMEOUTS = ("form", "hotline", "evaluate")
 
 
 @pytest.fixture
@@ -39,6 +40,11 @@ def make_shell(
         receipt_timeout_s: int = 30,
         idle_timeout_s: int = 90,
         tap_guard_ms: int = 0,  # scripted taps come faster than any finger
+        # Screens with their own idle timeout (form, hotline, evaluate): idle_timeout_s unless set.
+        screen_timeouts_s: Mapping[str, int] | None = None,
+        token: str | None = None,  # another backend's kiosk token (with ``backend_url``)
+        staff: Mapping[str, object] | None = None,  # the [staff] section (pin_hash, ...)
+        accessibility: Mapping[str, object] | None = None,  # the [accessibility] section
     ) -> tuple[Shell, Kiosk]:
         config = load_config(
             None,
@@ -49,14 +55,18 @@ def make_shell(
                     "idle_timeout_s": idle_timeout_s,
                     "receipt_timeout_s": receipt_timeout_s,
                     "tap_guard_ms": tap_guard_ms,
+                    **{f"{screen}_timeout_s": idle_timeout_s for screen in SCREEN_TIMEOUTS},
+                    **{f"{screen}_timeout_s": s for screen, s in (screen_timeouts_s or {}).items()},
                 },
                 "backend": {
                     "url": backend_url or backend.url,
-                    "token": backend.kiosk_token,
+                    "token": token or backend.kiosk_token,
                     "connect_timeout_s": 1,
                     "read_timeout_s": 3,
                 },
                 "devices": {"printer": receipts_dir.as_uri() + "/?paper=80mm"},
+                "staff": dict(staff or {}),
+                "accessibility": dict(accessibility or {}),
             },
         )
         kiosk = build_kiosk(config, PersonalDataRedactor())

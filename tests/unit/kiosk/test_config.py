@@ -97,3 +97,14 @@ def test_syntax_error_and_missing_file(tmp_path: Path) -> None:
         load_config(write(tmp_path, "[kiosk\n"), environ={})
     with pytest.raises(ConfigError, match="no such file"):
         load_config(tmp_path / "absent.toml", environ={})
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value"),
+    [("staff", "pin_hash", "246810"), ("backend", "token", 12345)],
+)
+def test_a_rejected_secret_is_not_echoed(section: str, key: str, value: object) -> None:
+    with pytest.raises(ConfigError) as raised:
+        load_config(None, environ={}, defaults={section: {key: value}})
+    assert str(value) not in str(raised.value)
+    assert f"{section}.{key}" in str(raised.value)
