@@ -163,6 +163,7 @@ class InputDock(QWidget):
         if kind is not None and isinstance(target, QLineEdit):
             self._hide_keyboard()
             self.keypad.set_target(target, kind)
+            self.keypad.fit_to_window(self._window.height())
             self.keypad.show()
             self._show_and_reveal(target)
         elif self.keyboard_available:
@@ -269,12 +270,17 @@ def _show_cursor(box: QPlainTextEdit | QTextEdit) -> None:
     if not areas:
         return
     area, cursor = areas[0], box.cursorRect()
-    middle = box.viewport().mapTo(area.widget(), cursor.center())
+    content = area.widget()
+    if content is None:
+        return
+    middle = box.viewport().mapTo(content, cursor.center())
     area.ensureVisible(middle.x(), middle.y(), 0, cursor.height() // 2 + REVEAL_MARGIN_PX)
 
 
 def _show_field_and_below(area: QScrollArea, field: QWidget, group: QWidget) -> None:
     content = area.widget()
+    if content is None:
+        return
     top = field.mapTo(content, QPoint(0, 0)).y() - REVEAL_MARGIN_PX
     bottom = group.mapTo(content, QPoint(0, group.height())).y()
     bottom = min(bottom, top + area.viewport().height())

@@ -28,6 +28,11 @@ from PySide6.QtWidgets import (
 from ui.widgets import big_button
 
 KEYPAD_PROPERTY = "keypad"  # on a QLineEdit: the KeypadKind value it takes
+# On a short window (1280x800) the pad would take half the height and leave the screen above
+# no room for the field: its keys get shorter, so that it takes at most this share.
+MAX_HEIGHT_SHARE = 0.42
+_KEY_ROWS = 4
+_KEY_BORDER_PX = 6  # a key's border around the height the theme's min-height sets
 
 
 class KeypadKind(Enum):
@@ -100,6 +105,7 @@ class Keypad(QWidget):
         self.kind = KeypadKind.DIGITS
         self.keys: dict[str, QPushButton] = {}
         grid = QGridLayout(self)
+        self._grid = grid
         grid.setContentsMargins(24, 12, 24, 12)
         grid.setSpacing(10)
         # A telephone's digits, the field's extra key under 7, a wide 0; actions on the right.
@@ -122,6 +128,25 @@ class Keypad(QWidget):
             grid.setColumnStretch(column, 1)
         self.retranslate()
         self.set_kind(KeypadKind.DIGITS)
+        self._fitted_to = 0
+
+    def fit_to_window(self, window_height: int) -> None:
+        """Keys short enough for the pad to take at most ``MAX_HEIGHT_SHARE`` of the height."""
+        if window_height == self._fitted_to:
+            return
+        self._fitted_to = window_height
+        self.setStyleSheet("")
+        room = int(window_height * MAX_HEIGHT_SHARE)
+        if self.sizeHint().height() <= room:
+            return
+        margins = self._grid.contentsMargins()
+        spacing = self._grid.spacing() * (_KEY_ROWS - 1)
+        key = (room - margins.top() - margins.bottom() - spacing) // _KEY_ROWS
+        # The window's theme sets the keys' height by role; a pad's own sheet wins over it.
+        self.setStyleSheet(
+            f"QPushButton {{ min-height: {key - _KEY_BORDER_PX}px; padding-top: 0px;"
+            " padding-bottom: 0px; }"
+        )
 
     def _key(self, text: str) -> QPushButton:
         key = big_button("key", self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.api import BackendError
@@ -16,6 +17,7 @@ from ui.screens.status_card import ApplicationCard, restyle
 from ui.screens.status_notice import Notice, StatusNotice
 from ui.widgets import big_button, label, replace_content, vertical_scroll_area
 
+ROOM_FOR_LEAVING_PX = 480
 _FIELD_INPUT = (
     Qt.InputMethodHint.ImhPreferUppercase
     | Qt.InputMethodHint.ImhNoPredictiveText
@@ -92,8 +94,8 @@ class StatusScreen(Screen):
         query.addWidget(self.last4_problem)
         ways = QVBoxLayout()
         ways.setSpacing(12)
-        for widget in (self.card_hint, self.scan_hint, self.type_hint, self.query):
-            ways.addWidget(widget)
+        for way in (self.card_hint, self.scan_hint, self.type_hint, self.query):
+            ways.addWidget(way)
         ways.addStretch(1)
         results = QVBoxLayout()
         results.setSpacing(12)
@@ -107,24 +109,27 @@ class StatusScreen(Screen):
         side.setFixedWidth(620)
         columns.addWidget(side)
         columns.addLayout(results, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back)
-        buttons.addStretch(1)
-        buttons.addWidget(self.finish)
-        # The whole screen scrolls as one page, its margins inside: in large text, and with
-        # the keypad or keyboard up (the room left is then all the page's), nothing is cut
-        # short or drawn over, and the dock scrolls the field's group into view.
+        # All but "back" and "finish" scrolls as one page, its margins inside: in large text,
+        # and with the keypad or keyboard up, nothing is cut short or drawn over, and the dock
+        # scrolls the field's group into view.
+        margins = self.body.contentsMargins()
         self.page_area = vertical_scroll_area(self, framed=False)
         page = QWidget()
         page_column = QVBoxLayout(page)
-        page_column.setContentsMargins(self.body.contentsMargins())
+        page_column.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)
         page_column.setSpacing(self.body.spacing())
         page_column.addWidget(self.heading)
         page_column.addLayout(columns, 1)
-        page_column.addLayout(buttons)
         self.page_area.setWidget(page)
+        self.leave_row = QWidget(self)
+        buttons = QHBoxLayout(self.leave_row)
+        buttons.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
+        buttons.addWidget(self.back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.finish)
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.addWidget(self.page_area, 1)
+        self.body.addWidget(self.leave_row)
 
         self.cards: list[ApplicationCard] = []
         self._language = Language.ZH_HANT
@@ -134,6 +139,12 @@ class StatusScreen(Screen):
         self._printed: PrintOutcome | None = None
         self._printing = False
         self.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # This short, the keypad or keyboard is up (no display leaves a screen less without
+        # it): "back" and "finish" give their room to the fields until it goes.
+        self.leave_row.setVisible(event.size().height() >= ROOM_FOR_LEAVING_PX)
+        super().resizeEvent(event)
 
     # -- what the journey shows ---------------------------------------------------------------
 
