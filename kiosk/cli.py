@@ -19,6 +19,10 @@ from kiosk.config import CONFIG_PATH_VARIABLE, ConfigError, KioskConfig, load_co
 from kiosk.logs import PersonalDataRedactor, configure_logging
 
 EXIT_OK, EXIT_FAILURE, EXIT_CONFIG = 0, 1, 2
+# `kiosk tour` choices, as ui.tour names them (not imported: it loads Qt).
+_ALL = "all"
+_TOUR_LANGUAGES = ("zh-Hant", "zh-Hans", "en")
+_TOUR_MODES = ("normal", "large-text", "high-contrast", "care")
 # Staff tools for devices, kept out of the kiosk's own start-up path.
 _DEVICE_COMMANDS = {
     "printer": "kiosk.cli_printer",
@@ -52,11 +56,20 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
 
     tour = commands.add_parser(
-        "tour", help="walk a scripted journey headless and write one PNG per screen"
+        "tour",
+        help="walk every screen headless and write one PNG each: DIR/LANGUAGE/MODE/NN-SCREEN.png",
     )
     tour.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
-    tour.add_argument("--language", default="zh-Hant", choices=["zh-Hant", "zh-Hans", "en"])
-    # For bench/startup.py: walk the journey without screenshots, then print the RSS.
+    tour.add_argument(
+        "--language", default="zh-Hant", choices=[*_TOUR_LANGUAGES, _ALL], help="default: zh-Hant"
+    )
+    tour.add_argument(
+        "--mode",
+        default="normal",
+        choices=[*_TOUR_MODES, _ALL],
+        help="display mode chosen on the start screen (default: normal)",
+    )
+    # For bench/startup.py: walk every journey without pictures or checks, then print the RSS.
     tour.add_argument("--report-rss", action="store_true", help=argparse.SUPPRESS)
 
     commands.add_parser("server", help="the reference backend alone (see `kiosk server --help`)")
@@ -146,31 +159,59 @@ def _tour(args: argparse.Namespace, redactor: PersonalDataRedactor) -> int:
 
     from kiosk.app import DEMO_KIOSK_ID, DemoPaths, build_kiosk, demo_defaults
     from kiosk.backend_process import BackendProcess, BackendStartError
-    from ui.tour import run_tour
+    from kiosk.i18n import Language
+    from ui.tour import TourClock, TourError, TourMode, TourResult, run_tour
+    from ui.tour_office import StaffOffice
 
+    languages = [Language(name) for name in _chosen(args.language, _TOUR_LANGUAGES)]
+    modes = [TourMode(name) for name in _chosen(args.mode, _TOUR_MODES)]
     with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as scratch:
         paths = DemoPaths(Path(scratch))
-        backend = BackendProcess(paths.database_url, enroll_kiosk=DEMO_KIOSK_ID)
+        backend = BackendProcess(
+            paths.database_url, enroll_kiosk=DEMO_KIOSK_ID, enroll_staff="tour-office"
+        )
         try:
             backend.start()
         except BackendStartError as error:
             return _fail(f"the tour's backend did not start: {error}")
+        office = StaffOffice(backend.url, backend.staff_token)
         try:
             defaults = demo_defaults(paths, backend.url, backend.kiosk_token)
-            defaults["kiosk"]["language"] = args.language
             defaults["session"] = {"tap_guard_ms": 0}  # scripted taps, not a double tap
-            kiosk = build_kiosk(load_config(None, environ={}, defaults=defaults), redactor)
+            clock = TourClock()
+            config = load_config(None, environ={}, defaults=defaults)
+            kiosk = build_kiosk(config, redactor, clock=clock.now)
             try:
-                written = run_tour(kiosk, None if args.report_rss else args.out, paths.receipts_dir)
+                result: TourResult = run_tour(
+                    kiosk,
+                    None if args.report_rss else args.out,
+                    paths.receipts_dir,
+                    clock=clock,
+                    languages=languages,
+                    modes=modes,
+                    office=office,
+                )
+            except TourError as error:
+                return _fail(str(error))
             finally:
                 kiosk.close()
         finally:
+            office.close()
             backend.stop()
-    for path in written:
+    for path in result.written:
         print(path)
     if args.report_rss:
         print(f"rss-kib {_rss_kib()}")
+    for problem in result.problems:
+        print(f"kiosk tour: does not fit: {problem}", file=sys.stderr)
+    if result.problems:
+        pictures = len({problem.split(": ", 1)[0] for problem in result.problems})
+        return _fail(f"{pictures} screen(s) show text cut off or squeezed (listed above)")
     return EXIT_OK
+
+
+def _chosen(name: str, every: tuple[str, ...]) -> tuple[str, ...]:
+    return every if name == _ALL else (name,)
 
 
 def _rss_kib() -> int:

@@ -29,5 +29,11 @@ def use_offscreen_screen(width: int = 1920, height: int = 1080) -> None:
         ]
     }
     path = Path(tempfile.gettempdir()) / f"onestop-kiosk-offscreen-{width}x{height}.json"
-    path.write_text(json.dumps(description), encoding="utf-8")
+    # Replaced whole, never rewritten in place: a kiosk starting beside another (parallel tours,
+    # tests) would read it half written and abort.
+    handle, partial = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.", suffix=".part")
+    os.fchmod(handle, 0o644)  # as a plain write would leave it
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(json.dumps(description))
+    os.replace(partial, path)
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"

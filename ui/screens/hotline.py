@@ -99,13 +99,16 @@ class HotlineScreen(Screen):
             filed.addWidget(filed_part)
         filed.addStretch(1)
 
-        self.emergency_panel = EmergencyPanel(self.pages)
+        self.emergency_panel = EmergencyPanel()
+        # Taller than the room in care mode: it scrolls, the numbers on top, none cut short.
+        emergency_page = vertical_scroll_area(self.pages, framed=False)
+        emergency_page.setWidget(self.emergency_panel)
         self._page_widgets: dict[HotlinePage, QWidget] = {
             HotlinePage.CATEGORY: self.category_page,
             HotlinePage.DETAILS: self.details,
             HotlinePage.SENDING: self.sending_page,
             HotlinePage.FILED: self.filed_page,
-            HotlinePage.EMERGENCY: self.emergency_panel,
+            HotlinePage.EMERGENCY: emergency_page,
         }
         for page_widget in self._page_widgets.values():
             self.pages.addWidget(page_widget)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from kiosk.session import Session
 from ui.screens.base import Screen
 from ui.widgets import big_button, label
+from ui.wrap_button import wrap_button
 
 
 class MenuScreen(Screen):
@@ -29,18 +30,21 @@ class MenuScreen(Screen):
         super().__init__(parent)
         self.greeting = label("title", self)
         self.hint = label("lead", self)
-        self.apply = big_button("tile", self)
+        self.apply = wrap_button("tile", self)
         self.apply.clicked.connect(self.apply_requested)
-        self.progress = big_button("tile", self)
+        self.progress = wrap_button("tile", self)
         self.progress.clicked.connect(self.progress_requested)
-        self.ticket = big_button("tile", self)
+        self.ticket = wrap_button("tile", self)
         self.ticket.clicked.connect(self.ticket_requested)
-        self.hotline = big_button("tile", self)
+        self.hotline = wrap_button("tile", self)
         self.hotline.clicked.connect(self.hotline_requested)
         self.finish = big_button("secondary", self)
         self.finish.clicked.connect(self.finish_requested)
         tiles = QGridLayout()
         tiles.setSpacing(24)
+        # Two equal columns; a long name wraps inside its tile (English, large text).
+        tiles.setColumnStretch(0, 1)
+        tiles.setColumnStretch(1, 1)
         tiles.addWidget(self.apply, 0, 0)
         tiles.addWidget(self.progress, 0, 1)
         tiles.addWidget(self.ticket, 1, 0)
