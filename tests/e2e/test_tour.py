@@ -87,6 +87,7 @@ SCREENS = (
 # rating's five levels; the staff pages were laid out for normal text only.
 STILL_CUT_OFF = frozenset(
     {
+        ("care", "rating"),
         *itertools.product(
             ("large-text", "care"), ("admin-health", "admin-printer", "admin-service")
         ),

@@ -68,26 +68,17 @@ class EvaluateScreen(Screen):
         self.body.addWidget(self.pages, 1)
         self._page_widgets: dict[RatingPage, QWidget] = {}
         levels, column = self._page(RatingPage.LEVELS)
-        # The question and the five levels scroll as one where they do not fit (care mode's
-        # taller buttons at 1080 px); "No thanks" stays in place under them.
-        self.levels_area = vertical_scroll_area(levels, framed=False)
-        choices = QWidget()
-        choices_column = QVBoxLayout(choices)
-        choices_column.setContentsMargins(0, 0, 0, 0)
-        choices_column.setSpacing(column.spacing())
-        self.question = label("title", choices)
-        self.subject = label("lead", choices)
+        self.question = label("title", levels)
+        self.subject = label("lead", levels)
         self.level_buttons: dict[Satisfaction, QPushButton] = {}
-        choices_column.addWidget(self.question)
-        choices_column.addWidget(self.subject)
+        column.addWidget(self.question)
+        column.addWidget(self.subject)
         for level in LEVELS_SHOWN:
-            button = big_button("rating", choices)
+            button = big_button("rating", levels)
             button.clicked.connect(lambda _=False, chosen=level: self.choose_level(chosen))
             self.level_buttons[level] = button
-            choices_column.addWidget(button)
-        choices_column.addStretch(1)
-        replace_content(self.levels_area, choices)
-        column.addWidget(self.levels_area, 1)
+            column.addWidget(button)
+        column.addStretch(1)
         self.decline = big_button("secondary", levels)
         self.decline.clicked.connect(self.declined)
         column.addWidget(self.decline, 0, Qt.AlignmentFlag.AlignLeft)
