@@ -25,7 +25,13 @@ def new_secret() -> str:
 
 
 def new_token() -> str:
-    return secrets.token_urlsafe(TOKEN_BYTES)
+    """A bearer or provisioning token that never starts with "-": a vendor types it after
+    ``--token`` and the command line would take it for an option (1 token in 64 did)."""
+    for _ in range(64):  # one draw in 64 starts with "-"
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        if not token.startswith("-"):
+            return token
+    return "A" + token[1:]  # 64 unlucky draws in a row: practically never
 
 
 def token_sha256(token: str) -> str:
