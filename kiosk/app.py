@@ -146,7 +146,8 @@ def build_kiosk(
     forwarder = Forwarder(outbox, ClientSender(sender_client))
     printer = IsolatedPrinter(config.devices.printer, open_printer(config.devices.printer))
     reader_watch = ReaderWatch()
-    catalog = CatalogStore(CatalogSource(client, CatalogCache(data_dir(config) / CATALOG_FILE)))
+    catalog_cache = CatalogCache(data_dir(config) / CATALOG_FILE)
+    catalog = CatalogStore(CatalogSource(client, catalog_cache))
     health = HealthProbe(
         reader=reader_watch,
         printer=printer,
@@ -210,7 +211,7 @@ def build_kiosk(
             StatusMemory(data_dir(config)),
             printer,
             catalog=catalog,
-            catalog_cache=CatalogCache(data_dir(config) / CATALOG_FILE),
+            catalog_cache=catalog_cache,
         ),
     )
 
