@@ -296,6 +296,7 @@ def run_checks(path: Path) -> list[Finding]:
     but the font check (the others need to know which devices and backend to look at)."""
     from kiosk.app import data_dir
     from kiosk.doctor_backend import check_backend
+    from kiosk.doctor_keyboard import check_keyboard
 
     config_finding, config = check_config(path)
     if config is None:
@@ -305,6 +306,7 @@ def run_checks(path: Path) -> list[Finding]:
         check_card_reader(config.devices.card_reader),
         check_printer(config.devices.printer),
         check_fonts(),
+        check_keyboard(),
         *check_backend(config.backend),
         check_disk(data_dir(config)),
         check_staff(config),

@@ -10,6 +10,9 @@ DEBS=(
   libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
   libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
+  # Qt's Wayland platform (the packaged kiosk runs in cage; kiosk doctor checks its libraries)
+  # and cage itself, headless, for the test that types on the keyboard in it
+  libwayland-client0 libwayland-cursor0 libwayland-egl1 cage
   # Chinese text on screen and in receipt previews
   fonts-noto-cjk fontconfig
   # Qt Virtual Keyboard's QML and Qt TextToSpeech load Qt Multimedia, which needs libpulse

@@ -55,6 +55,18 @@ def build_shell(kiosk: Kiosk, app: QApplication) -> Shell:
     return Shell(app, window, tasks, card_events, languages)
 
 
+def show_on_screen(app: QApplication, window: MainWindow, *, fullscreen: bool) -> None:
+    if fullscreen:
+        # Under bare X without a window manager showFullScreen alone picks a wrong size.
+        screen = app.primaryScreen()
+        window.setGeometry(screen.geometry())
+        app.setOverrideCursor(Qt.CursorShape.BlankCursor)  # a touch screen shows no pointer
+        window.showFullScreen()
+    else:
+        window.resize(1280, 800)
+        window.show()
+
+
 def run_window(kiosk: Kiosk, *, exit_after_first_paint: bool = False) -> int:
     app = application()
     shell = build_shell(kiosk, app)
@@ -66,15 +78,7 @@ def run_window(kiosk: Kiosk, *, exit_after_first_paint: bool = False) -> int:
             QTimer.singleShot(0, app.quit)
 
         window.first_painted.connect(report)
-    if kiosk.config.kiosk.fullscreen:
-        # Under bare X without a window manager showFullScreen alone picks a wrong size.
-        screen = app.primaryScreen()
-        window.setGeometry(screen.geometry())
-        app.setOverrideCursor(Qt.CursorShape.BlankCursor)  # a touch screen shows no pointer
-        window.showFullScreen()
-    else:
-        window.resize(1280, 800)
-        window.show()
+    show_on_screen(app, window, fullscreen=kiosk.config.kiosk.fullscreen)
     start_watchdog(app)
     try:
         return app.exec()

@@ -11,10 +11,17 @@ The keyboard (``ui.virtual_keyboard``) is Qt Virtual Keyboard's own ``InputPanel
 field needs it. The plugin's "desktop" panel would be a second top-level window, which the
 kiosk's compositor (cage) cannot place beside the kiosk; and Qt Quick with the keyboard's QML
 costs a few hundred ms and MiB that a citizen who only inserts a card never needs.
+
+Under Wayland (the kiosk's unit runs it in cage) this is a client-side input method: the
+kiosk's own process draws the keyboard and types with it, and needs nothing of the compositor.
+QtWayland warns that "qtvirtualkeyboard currently is not supported at client-side" whenever it
+is asked for, then (Qt 6.7 and later) loads it all the same;
+tests/packaging/test_wayland_keyboard.py types Chinese and English through it in cage.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import TYPE_CHECKING
 
@@ -31,8 +38,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.input_method import (
+    KEYBOARD_MODULE,
+    keyboard_requested,
+    on_wayland,
+    requested_input_methods,
+)
 from ui.keypad import Keypad, keypad_kind_of
-from ui.virtual_keyboard import KEYBOARD_MODULE, VirtualKeyboard, keyboard_installed
+from ui.qt_noise import quiet_qt_noise
+from ui.virtual_keyboard import VirtualKeyboard, keyboard_installed
 
 if TYPE_CHECKING:
     from PySide6.QtQuickWidgets import QQuickWidget
@@ -41,16 +55,28 @@ if TYPE_CHECKING:
 _TYPING = (QEvent.Type.KeyPress, QEvent.Type.InputMethod)
 
 
+log = logging.getLogger(__name__)
+
+
 def prepare_input_method() -> None:
     """Choose the input method before the QApplication exists (Qt reads it at start-up).
 
-    A QT_IM_MODULE already set (by a vendor, or a bench comparing) is left as it is.
+    An input method already chosen (QT_IM_MODULE or QT_IM_MODULES, by a vendor, or a bench
+    comparing) is left as it is.
     """
-    if "QT_IM_MODULE" in os.environ or not keyboard_installed():
+    chosen = requested_input_methods(os.environ)
+    if not chosen:
+        if not keyboard_installed():
+            return
+        os.environ["QT_IM_MODULE"] = KEYBOARD_MODULE
+    elif not keyboard_requested(os.environ):
+        log.warning("no on-screen keyboard: the environment chooses input method %s", chosen)
         return
-    os.environ["QT_IM_MODULE"] = KEYBOARD_MODULE
     # The panel lives inside the kiosk's window (InputDock), never in a window of its own.
     os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
+    if on_wayland(os.environ):
+        # Before QtWayland starts and warns that the keyboard cannot work, which is not so.
+        quiet_qt_noise()
 
 
 def is_text_field(widget: QWidget | None) -> bool:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QLibraryInfo, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from kiosk.input_method import keyboard_requested
 from ui.qt_noise import quiet_qt_noise
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-KEYBOARD_MODULE = "qtvirtualkeyboard"
 _PLUGIN = "platforminputcontexts/libqtvirtualkeyboardplugin.so"
 # The keyboard's languages, in the order its language key goes through them: Zhuyin and
 # Cangjie (zh_TW), Pinyin (zh_CN), English.
@@ -71,8 +71,12 @@ def keyboard_installed() -> bool:
 
 
 def keyboard_input_context_loaded() -> bool:
-    """Whether this process's input context is the virtual keyboard's (chosen at start-up)."""
-    if os.environ.get("QT_IM_MODULE") != KEYBOARD_MODULE:
+    """Whether this process's input context is the virtual keyboard's (chosen at start-up).
+
+    Qt loads the first requested module that works: where the keyboard's is among them, its
+    library in this process's memory says whether Qt took it.
+    """
+    if not keyboard_requested(os.environ):
         return False
     try:
         maps = Path("/proc/self/maps").read_text(encoding="utf-8", errors="replace")

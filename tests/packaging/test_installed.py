@@ -111,6 +111,7 @@ def test_doctor_from_the_package_against_the_backend(
         "card reader": "warn",  # simulated
         "printer": "ok",
         "fonts": "ok",  # fonts-noto-cjk came in as a dependency
+        "keyboard": "ok",  # Qt Virtual Keyboard and the libraries it and Wayland need
         "backend": "ok",
         "token": "ok",
         "clock": "ok",

@@ -264,8 +264,9 @@ def test_without_the_keyboard_a_text_field_takes_typing_and_nothing_complains(
 def test_the_input_method_is_chosen_before_qt_starts_and_a_vendors_choice_wins(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.delenv("QT_IM_MODULE", raising=False)
-    monkeypatch.delenv("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", raising=False)
+    for name in ("QT_IM_MODULE", "QT_IM_MODULES", "QT_VIRTUALKEYBOARD_DESKTOP_DISABLE"):
+        monkeypatch.setenv(name, "")  # so that monkeypatch unsets it again afterwards
+        monkeypatch.delenv(name)
     prepare_input_method()
     assert os.environ["QT_IM_MODULE"] == "qtvirtualkeyboard"
     assert os.environ["QT_VIRTUALKEYBOARD_DESKTOP_DISABLE"] == "1", "inside the window"

@@ -64,13 +64,14 @@ def test_a_healthy_kiosk_passes_every_check(
         "card reader",
         "printer",
         "fonts",
+        "keyboard",
         "backend",
         "token",
         "clock",
         "disk",
         "staff",
     ]
-    for name in ("config", "printer", "fonts", "backend", "token", "clock", "disk"):
+    for name in ("config", "printer", "fonts", "keyboard", "backend", "token", "clock", "disk"):
         assert found[name].verdict is Verdict.OK, found[name].line()
     assert "online, paper ok" in found["printer"].detail
     # A demo reader and a missing staff PIN work, but a vendor must see them.
@@ -272,7 +273,7 @@ def test_the_command_prints_a_line_per_check_and_exits_1_on_a_failure(
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"kiosk doctor: {healthy}, checked as user ")
     assert [line.split()[0] for line in lines[1:-1]] == [
-        "ok", "warn", "ok", "ok", "ok", "ok", "ok", "ok", "warn"
+        "ok", "warn", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "warn"
     ]  # fmt: skip
     assert lines[-1] == "ready: nothing to fix, 2 to look at"
 
