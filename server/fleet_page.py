@@ -208,6 +208,10 @@ def _row(kiosk: FleetKiosk, now: dt.datetime, zone: ZoneInfo) -> str:
     return f"<tr{row_class}>{''.join(cell.html() for cell in cells)}</tr>"
 
 
+def _plural(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
 def fleet_page(
     fleet: Fleet,
     *,
@@ -235,12 +239,12 @@ def fleet_page(
     body = (
         "<h1>终端状态 Kiosk fleet</h1>"
         '<p class="summary">'
-        f"<span>{summary.total} kiosks</span>"
+        f"<span>{summary.total} kiosk{_plural(summary.total)}</span>"
         f"<span>{summary.online} online</span>"
         f"<span>{stale_count} offline</span>"
         f"<span>{summary.needing_paper} needing paper</span>"
         f"<span>{summary.out_of_service} out of service</span>"
-        f"<span>{pending} commands pending</span></p>"
+        f"<span>{pending} command{_plural(pending)} pending</span></p>"
         f"<p>{switch}</p>"
         "<table><thead><tr>"
         + "".join(f"<th>{escape(heading)}</th>" for heading in _HEADINGS)
