@@ -43,8 +43,9 @@ table{border-collapse:collapse;width:100%;margin-top:16px}
 th,td{border-bottom:1px solid #c5cdd6;padding:6px 10px;text-align:left;vertical-align:top}
 th{background:#e3eef8}
 tr.stale td{background:#fff4d6}
-td.bad{background:#f8d7da;color:#7f0017;font-weight:bold}
-td.warn{background:#ffe9a8;font-weight:bold}
+/* A cell's own alarm outranks its row's (an OFFLINE status in a stale row stays red). */
+tr td.bad{background:#f8d7da;color:#7f0017;font-weight:bold}
+tr td.warn{background:#ffe9a8;font-weight:bold}
 small{color:#555}
 .error{color:#b00020}
 form.inline{display:inline}
