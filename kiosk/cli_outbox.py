@@ -255,7 +255,8 @@ def _read_bundle(source: Path, passphrase: bytes) -> dict[str, Any]:
 
 def _import(source: Path, passphrase: bytes, backend_url: str | None, ca_bundle: str) -> int:
     from kiosk.api import BackendClient, BackendError
-    from kiosk.forwarder import ClientSender, describe, is_backend_wide, is_permanent
+    from kiosk.forwarder import ClientSender
+    from kiosk.forwarder_rules import describe, is_backend_wide, is_permanent
 
     bundle = _read_bundle(source, passphrase)
     url = backend_url or str(bundle["backend_url"])

@@ -15,6 +15,9 @@ What a failure means:
 - anything else (a 500, a 409, an answer that breaks the contract): that item backs off on its
   own and the round goes on, so one poisoned item cannot hold up the rest.
 
+One order holds between items beyond "oldest first": a rating never goes before the application
+or hotline request it rates (kiosk/forwarder_order.py).
+
 Logs name the kind, the provisional reference, the attempt and the error's class, never payloads.
 """
 
@@ -34,9 +37,9 @@ from kiosk.api import (
     BackendClient,
     BackendError,
     BackendRejected,
-    BackendTimedOut,
-    BackendUnreachable,
 )
+from kiosk.forwarder_order import NOT_YET_KNOWN, hold_behind, rated_filing, waiting_filing
+from kiosk.forwarder_rules import describe, is_backend_wide, is_permanent, reached_backend
 from kiosk.outbox import (
     Outbox,
     OutboxError,
@@ -49,13 +52,6 @@ from kiosk.outbox import (
 
 log = logging.getLogger(__name__)
 
-# 4xx answers that say "not now" rather than "never".
-RETRYABLE_CLIENT_ERRORS = frozenset({408, 409, 425, 429})
-# Conflicts that sending again cannot change (server/openapi.json problem types): the
-# transaction was rated already; another filing holds this provisional reference.
-SETTLED_CONFLICTS = frozenset({"already-evaluated", "provisional-ref-taken"})
-# Answers about the backend or this kiosk as a whole, not about one item: stop the round.
-BACKEND_WIDE_ERRORS = frozenset({401, 403, 429, 502, 503, 504})
 _CREATE_PATHS = {
     OutboxKind.APPLICATION: "/v1/applications",
     OutboxKind.HOTLINE: "/v1/hotline/requests",
@@ -123,6 +119,7 @@ class Outcome(Enum):
     REJECTED = "rejected"
     RETRY_ITEM = "retry-item"  # this item backs off, the round goes on
     OFFLINE = "offline"  # the backend is out of reach for now: the round stops
+    WAITING = "waiting"  # a rating held back until what it rates has gone through
     SKIPPED = "skipped"  # settled meanwhile, not due, or busy in another thread
 
 
@@ -131,39 +128,8 @@ class FlushReport:
     sent: int
     rejected: int
     pending: int  # still pending when the flush ended (in the whole outbox)
-    attempted: tuple[OutboxItem, ...]  # each item tried, as it ended up
+    attempted: tuple[OutboxItem, ...]  # each item tried (or held back), as it ended up
     stopped_by: str | None  # why the flush stopped early (the backend out of reach, time)
-
-
-def describe(error: BaseException) -> str:
-    """An error as kept in the outbox and logs: its class, and a rejection's status and title
-    (never a detail, which might quote what was sent)."""
-    if isinstance(error, BackendRejected):
-        return f"{type(error).__name__} {error.status} {error.title}"[:160]
-    return type(error).__name__
-
-
-def is_permanent(error: BackendError) -> bool:
-    """Whether the backend refused for good (the item will never be accepted as it is)."""
-    if not isinstance(error, BackendRejected) or not 400 <= error.status < 500:
-        return False
-    if error.problem_type in SETTLED_CONFLICTS:
-        return True
-    return error.status not in RETRYABLE_CLIENT_ERRORS | BACKEND_WIDE_ERRORS
-
-
-def is_backend_wide(error: BackendError) -> bool:
-    """Whether the failure is the backend's or this kiosk's as a whole, not one item's."""
-    if isinstance(error, BackendUnreachable | BackendTimedOut):
-        return True
-    return isinstance(error, BackendRejected) and error.status in BACKEND_WIDE_ERRORS
-
-
-def _reached_backend(error: BackendError) -> bool:
-    if isinstance(error, BackendUnreachable | BackendTimedOut):
-        return False
-    # A gateway answering for a backend it cannot reach is no contact with the backend.
-    return not (isinstance(error, BackendRejected) and error.status in {502, 503, 504})
 
 
 class Forwarder:
@@ -219,8 +185,12 @@ class Forwarder:
         """One attempt at this item now, whatever its backoff; the item as it then is.
 
         If the forwarder's thread is sending it at that moment, waits (up to ``wait_s``) for
-        that attempt instead of making a second one.
+        that attempt instead of making a second one. A rating whose filing still waits in the
+        outbox takes the filing with it: first the filing, then (if it went through) the rating.
         """
+        filing = waiting_filing(self._outbox, item_id)
+        if filing is not None:
+            self.send_now(filing.id, wait_s=wait_s)
         if self._claim(item_id, wait_s):
             try:
                 outcome = self._attempt(item_id, require_due=False)
@@ -290,6 +260,10 @@ class Forwarder:
             log.error("outbox %s %s: %s", item.kind.value, item.provisional_ref, error)
             self._outbox.mark_rejected(item_id, describe(error))
             return Outcome.REJECTED
+        filing = rated_filing(self._outbox, item, payload)
+        if filing is not None and filing.state is not OutboxState.SENT:
+            held = hold_behind(self._outbox, item, filing, now=now, recheck_s=self._idle_poll_s)
+            return Outcome.REJECTED if held is OutboxState.REJECTED else Outcome.WAITING
         try:
             delivered = self._sender.send(item, payload)
         except BackendError as error:
@@ -315,8 +289,15 @@ class Forwarder:
 
     def _failed(self, item: OutboxItem, attempt: int, error: BackendError) -> Outcome:
         reason = describe(error)
-        self._reachable = _reached_backend(error)
-        if is_permanent(error):
+        self._reachable = reached_backend(error)
+        # A rating goes only after the filing it rates: if the backend still does not know
+        # that filing, nothing this kiosk holds will bring it.
+        rates_nothing_coming = (
+            item.kind is OutboxKind.EVALUATION
+            and isinstance(error, BackendRejected)
+            and error.problem_type == NOT_YET_KNOWN
+        )
+        if is_permanent(error) or rates_nothing_coming:
             self._outbox.mark_rejected(item.id, reason)
             log.warning(
                 "outbox %s %s rejected by the backend (attempt %d): %s",

@@ -355,6 +355,17 @@ class Outbox:
             )
         return self.get(item_id)
 
+    def hold_back(self, item_id: int, until: float, reason: str) -> OutboxItem:
+        """Not before ``until``, for ``reason`` (no personal data): it waits for another item,
+        and no attempt was made, so its attempts and backoff are left as they are."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE items SET last_error = ?, next_attempt_at = ? "
+                "WHERE id = ? AND state = 'pending'",
+                (reason, until, item_id),
+            )
+        return self.get(item_id)
+
     def _scrub(self) -> None:
         """Copy the WAL into the file and empty it, so a wiped payload's old page is gone from
         both files. Best effort: a reader in another process can make it a partial one."""

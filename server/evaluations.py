@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from server import applications as application_numbers
+from server import hotline as hotline_numbers
 from server import models
 from server.context import AppContext
 from server.evaluation_indicators import indicator_errors
 from server.keyed_hash import identity_hash
 from server.problems import ProblemError, validation_problem
+from server.schemas import PROVISIONAL_REF_PATTERN
 from server.schemas_evaluations import EvaluationReceipt, EvaluationRequest, TransactionKind
 from server.schemas_queue import MAX_ROW_ID
+
+# The numbers this server gives applications and hotline requests: one that no row holds was
+# never given out. Any other reference may be a kiosk's provisional one, for a filing still on
+# its way from a kiosk that was offline.
+_OFFICIAL_NUMBER = re.compile(
+    "|".join(
+        f"{module.NUMBER_PREFIX}[0-9]{{{8 + module.DAILY_SEQUENCE_DIGITS}}}"
+        for module in (application_numbers, hotline_numbers)
+    )
+)
+_PROVISIONAL_REF = re.compile(PROVISIONAL_REF_PATTERN)
+_FILINGS: dict[TransactionKind, type[models.Application] | type[models.HotlineRequest]] = {
+    TransactionKind.APPLICATION: models.Application,
+    TransactionKind.HOTLINE_REQUEST: models.HotlineRequest,
+}
 
 
 def file_evaluation(
@@ -102,11 +121,39 @@ def _find_transaction(
         if ticket_id is not None and session.get(models.QueueTicket, ticket_id) is not None:
             # "007" and "7" name the same ticket; one spelling keeps the one-rating rule.
             return str(ticket_id), None
+    if _may_still_arrive(session, kind, reference):
+        raise ProblemError(
+            404,
+            "transaction-not-yet-known",
+            "Transaction not known yet",
+            f"No {kind.replace('_', ' ')} has been filed under this reference yet. A kiosk "
+            "that filed it offline sends the rating after the filing itself.",
+        )
     raise ProblemError(
         404,
         "unknown-transaction",
         "Transaction not found",
         f"No {kind.replace('_', ' ')} has this reference.",
+    )
+
+
+def _may_still_arrive(session: Session, kind: TransactionKind, reference: str) -> bool:
+    """Whether a filing of ``kind`` may yet arrive under ``reference``: it is spelled as a
+    kiosk's provisional reference (not as a number this server gives), and no filing of the
+    other kind holds it (a kiosk's references are unique across kinds)."""
+    if kind not in _FILINGS or not _PROVISIONAL_REF.fullmatch(reference):
+        return False
+    if _OFFICIAL_NUMBER.fullmatch(reference):
+        return False
+    return not any(
+        session.scalar(
+            select(table.id)
+            .where(or_(table.number == reference, table.provisional_ref == reference))
+            .limit(1)
+        )
+        is not None
+        for other, table in _FILINGS.items()
+        if other is not kind
     )
 
 

@@ -146,6 +146,9 @@ class MainWindow(QWidget):
         card_events.removed.connect(self._card_removed)
         card_events.failed.connect(self._card_failed)
         self._card_present = False
+        # The language of the citizen at the kiosk, kept past the wipe: a card left behind is
+        # asked for in the language its owner reads.
+        self._visit_language: Language | None = None
         # A card left behind is announced until it is taken (audibly too, where configured).
         self._reminder_beep = QTimer(self)
         self._reminder_beep.setInterval(3000)
@@ -211,6 +214,8 @@ class MainWindow(QWidget):
                 screen.clear()
             self._apply_language(self._session.language)
             self._remind_of_card(self._card_present)
+        else:
+            self._visit_language = self._session.language
         self._show(new)
         if new is State.CATALOG and old is not State.CATALOG:
             self._load_catalog()
@@ -270,7 +275,7 @@ class MainWindow(QWidget):
         return isinstance(watched, QWidget) and self.isAncestorOf(watched)
 
     def _remind_of_card(self, on: bool) -> None:
-        self.attract.show_card_reminder(on)
+        self.attract.show_card_reminder(on, self._visit_language)
         if on and self._kiosk.config.session.card_reminder_beep:
             QApplication.beep()
             self._reminder_beep.start()
@@ -310,6 +315,8 @@ class MainWindow(QWidget):
 
     def _choose_language(self, language: Language) -> None:
         self._session.set_language(language)
+        if self._session.state is not State.ATTRACT:
+            self._visit_language = language
         self._apply_language(language)
         self._show(self._session.state)
 

@@ -41,7 +41,12 @@ def get_indicators() -> JSONResponse:
     responses={
         **IDEMPOTENT_CREATE,
         **KIOSK_AUTH,
-        404: {"model": Problem, "description": "No such transaction (unknown-transaction)"},
+        404: {
+            "model": Problem,
+            "description": "No such transaction (unknown-transaction); or none filed yet "
+            "under this provisional reference (transaction-not-yet-known): a kiosk that filed "
+            "the application or hotline request offline must send its rating after it",
+        },
         409: {"model": Problem, "description": "The transaction was rated already"},
     },
 )

@@ -1,13 +1,23 @@
-"""The screen a passer-by sees: what the kiosk does and how to begin."""
+"""The screen a passer-by sees: what the kiosk does and how to begin.
+
+A card left in the reader is announced here first in the language of the citizen who left it,
+who may read no other (an elderly villager reading only Chinese, at a kiosk whose default is
+English), and below that in the language the screen now speaks, for whoever can call them back
+(hall staff, a neighbour): one line when the two are the same.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTranslator, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from kiosk.i18n import Language
 from ui.screens.base import Screen
-from ui.theme import DisplayModes
+from ui.theme import FONT_FAMILIES, DisplayModes, translations_dir
 from ui.widgets import big_button, label
+
+# Marked for translation here, looked up in two languages at once below.
+CARD_REMINDER = str(QT_TRANSLATE_NOOP("AttractScreen", "Please take your ID card from the reader."))
 
 
 class AttractScreen(Screen):
@@ -31,13 +41,20 @@ class AttractScreen(Screen):
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = label("lead", self)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The card's owner's language first; the screen's own below it when that differs.
         self.card_reminder = label("warning", self)
         self.card_reminder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card_reminder.hide()
+        self.card_reminder_also = label("warning", self)
+        self.card_reminder_also.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card_reminder_also.hide()
+        self._reminder_language: Language | None = None
+        self._translators: dict[Language, QTranslator] = {}
         self.start = big_button("primary", self)
         self.start.clicked.connect(self.start_requested)
         self.body.addStretch(1)
         self.body.addWidget(self.card_reminder)
+        self.body.addWidget(self.card_reminder_also)
         self.body.addWidget(self.welcome)
         self.body.addWidget(self.hint)
         self.body.addSpacing(32)
@@ -73,7 +90,7 @@ class AttractScreen(Screen):
         )
         self.start.setText(self.tr("Start"))
         self.demo_card.setText(self.tr("Insert demo card"))
-        self.card_reminder.setText(self.tr("Please take your ID card from the reader."))
+        self._word_card_reminder()
         self.take_demo_card.setText(self.tr("Take demo card"))
         self._name_toggles()
 
@@ -112,7 +129,36 @@ class AttractScreen(Screen):
     def clear(self) -> None:
         self.show_modes(DisplayModes())  # the next citizen starts with the kiosk as it is
 
-    def show_card_reminder(self, visible: bool) -> None:
+    def show_card_reminder(self, visible: bool, language: Language | None = None) -> None:
+        """Ask for the card to be taken (or stop asking); ``language``: the one its owner
+        used, if known."""
+        self._reminder_language = language if visible else None
         self.card_reminder.setVisible(visible)
+        self.card_reminder_also.setVisible(False)
+        self._word_card_reminder()
         self.take_demo_card.setVisible(visible and self._demo)
         self.demo_card.setVisible(self._demo and not visible)
+
+    def _word_card_reminder(self) -> None:
+        here = self.tr(CARD_REMINDER)
+        owner = self._reminder_language
+        theirs = here if owner is None else self._translated(owner, CARD_REMINDER)
+        self.card_reminder.setText(theirs)
+        self.card_reminder_also.setText("" if theirs == here else here)
+        if not self.card_reminder.isHidden():  # the screen's language may have changed
+            self.card_reminder_also.setVisible(theirs != here)
+        # Their script's own glyph shapes, whatever the screen's language is.
+        family = "" if theirs == here or owner is None else FONT_FAMILIES[owner][0]
+        sheet = f'font-family: "{family}";' if family else ""
+        if self.card_reminder.styleSheet() != sheet:
+            self.card_reminder.setStyleSheet(sheet)
+
+    def _translated(self, language: Language, source: str) -> str:
+        """``source`` in ``language``, whichever language the application now speaks."""
+        translator = self._translators.get(language)
+        if translator is None:
+            translator = QTranslator(self)
+            if not translator.load(str(translations_dir() / f"kiosk_{language.value}.qm")):
+                return source  # without its file: the source text (English)
+            self._translators[language] = translator
+        return translator.translate("AttractScreen", source) or source
