@@ -188,6 +188,28 @@ class AccessibilitySection:
     care_timeout_factor: float = setting(2.0, seconds(0.99, 10))
 
 
+_CARD_LINE = re.compile(r"hmac-sha256\$k=[0-9a-f]{8}\$[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*")
+MAX_STAFF_CARDS = 200
+
+
+def card_lines(raw: object) -> tuple[str, ...]:
+    """A TOML list of ``kiosk staff card-hash`` lines, or (from the environment) one string
+    of them separated by commas or spaces. Problems name an entry by its place, never its text."""
+    hint = "a list of lines from `kiosk staff card-hash` (never an ID number itself)"
+    if isinstance(raw, str):
+        items: list[object] = [part for part in re.split(r"[\s,]+", raw) if part]
+    elif isinstance(raw, list | tuple):
+        items = list(raw)
+    else:
+        raise ValueError(f"expected {hint}")
+    if len(items) > MAX_STAFF_CARDS:
+        raise ValueError(f"expected at most {MAX_STAFF_CARDS} staff cards")
+    for place, item in enumerate(items, start=1):
+        if not isinstance(item, str) or not _CARD_LINE.fullmatch(item.strip()):
+            raise ValueError(f"expected {hint}; entry {place} is not one")
+    return tuple(str(item).strip() for item in items)
+
+
 @dataclass(frozen=True)
 class StaffSection:
     # The staff PIN as a hash (`kiosk staff pin-hash`); empty: the staff screens are closed.
@@ -202,6 +224,10 @@ class StaffSection:
     # Taps in the top-left corner of the start (or out-of-service) screen, within 3 s, that
     # open the PIN pad.
     entry_taps: int = setting(5, whole_number(3, 12))
+    # Staff cards (`kiosk staff card-hash`): inserted at the start or out-of-service screen,
+    # one of them opens the PIN pad instead of a citizen's session. Keyed hashes, never the
+    # ID numbers; secret all the same, as an ID number typed here by mistake must not be echoed.
+    cards: tuple[str, ...] = setting((), card_lines, secret=True)
     # How long after a receipt failed to print staff may reprint it (older ones: not any more).
     reprint_window_s: int = setting(600, whole_number(0, 86400))
 

@@ -7,6 +7,10 @@ so. A lost acknowledgement repeats it for longer. The :class:`CommandLedger` rem
 disk, every command carried out and whether its acknowledgement got through, so that neither a
 repeat nor a restart runs a command twice (a ``restart`` command must not restart the kiosk again
 after the restart it asked for).
+
+The ledger remembers commands, not the state they left: out of service (from
+``out_of_service_on`` or from staff) is kept by :mod:`kiosk.staff_settings`, so the kiosk starts
+out of service again after a restart although the command is not run again.
 """
 
 from __future__ import annotations

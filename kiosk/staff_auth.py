@@ -137,6 +137,7 @@ def verify_pin(pin: str, encoded: str) -> bool:
 
 class StaffAction(Enum):
     ENTRY_CLOSED = "entry-closed"  # the hidden entry was used, but no PIN is configured
+    CARD_PRESENTED = "card-presented"  # a listed staff card (never its number, not even masked)
     PIN_PAD_OPENED = "pin-pad-opened"
     PIN_WRONG = "pin-wrong"
     LOCKED_OUT = "locked-out"

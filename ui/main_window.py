@@ -138,6 +138,8 @@ class MainWindow(QWidget):
             card_events=card_events,
             reset=self.reset,
         )
+        # Out of service when the kiosk stopped: again once start-up is over.
+        self.first_painted.connect(self.staff_journey.restore_out_of_service)
         self.fleet_commands = FleetCommands(self, kiosk=kiosk, reset=self.reset)
         layout.insertWidget(1, self.fleet_commands.notice)  # under the header, above the screens
         self.idle_overlay = IdleOverlay(self, countdown_s=kiosk.config.session.countdown_s)
@@ -298,6 +300,8 @@ class MainWindow(QWidget):
         self._kiosk.health.reader.card_read()
         self._card_present = True
         self._remind_of_card(False)
+        if self.staff_journey.take_staff_card(identity):
+            return  # a staff card opens the PIN pad: never a citizen's session, never logged
         if not self._session.accept_card(identity):
             log.info(
                 "card %s not taken in state %s", identity.masked_id(), self._session.state.value

@@ -1,9 +1,16 @@
 """The staff journey: the hidden entry, the PIN, the admin screens and out of service.
 
-Taps in the top-left corner of the start (or out-of-service) screen open the PIN pad; the
-right PIN fires ``Event.STAFF``. Staff who came in from out of service find the kiosk still out
-of service when they leave (or time out), until they put it back in service themselves.
-Every step is audited (kiosk.staff_auth.audit), never with citizen data.
+Taps in the top-left corner of the start (or out-of-service) screen, or a staff card
+(``staff.cards``) inserted there, open the PIN pad; the right PIN fires ``Event.STAFF``. A
+staff card is never a citizen's identity there: the window hands every card to
+:meth:`StaffJourney.take_staff_card` first. Taking the card out again leaves the pad open
+(place-and-lift readers report the card gone as soon as it is lifted; the PIN is what counts).
+
+Staff who came in from out of service find the kiosk still out of service when they leave (or
+time out), until they put it back in service themselves. Out of service, whoever set it, is
+kept in the data directory and comes back after a restart (:meth:`restore_out_of_service`,
+called once the window is first painted, or when a session begun before is over). Every step
+is audited (kiosk.staff_auth.audit), never with citizen data.
 """
 
 from __future__ import annotations
@@ -14,12 +21,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from drivers.cards.identity import Identity
 from kiosk.app import MAINTENANCE_FILE, Kiosk, data_dir
 from kiosk.i18n import Language
 from kiosk.logs import RecentLogLines
 from kiosk.session import Event, State
 from kiosk.staff_auth import LOCKOUT_FILE, Attempt, Outcome, StaffAction, StaffGate, audit
-from kiosk.staff_settings import SETTINGS_FILE, StaffSettings
+from kiosk.staff_cards import CARD_KEY_FILE, StaffCards
+from kiosk.staff_settings import SETTINGS_FILE, OutOfServiceKeeper, StaffSettings
 from ui.bridge import CardEventsBridge
 from ui.journeys.staff_tools import StaffTools
 from ui.pin_pad import PinPad
@@ -32,6 +41,10 @@ from ui.worker import BackgroundTasks
 log = logging.getLogger(__name__)
 
 _ENTRY_STATES = frozenset({State.ATTRACT, State.OUT_OF_SERVICE})
+# Where a staff card is staff's: the entry screens, and staff mode (the card test shows it).
+# Elsewhere a citizen's session is under way: staff who touched "start" first and then insert
+# their own card use the kiosk as any citizen does.
+_STAFF_CARD_STATES = _ENTRY_STATES | {State.ADMIN}
 
 
 class StaffJourney(QObject):
@@ -63,8 +76,13 @@ class StaffJourney(QObject):
             data_dir(config) / SETTINGS_FILE, configured_language=config.kiosk.language
         )
         self._restore_default_language()
+        self.cards = StaffCards(config.staff.cards, data_dir(config) / CARD_KEY_FILE)
         # Staff who entered from out of service: the message to go back to when they leave.
         self._kept_out_of_service: str | None = None
+        # Out of service across restarts: kept as it changes, restored once start-up is over
+        # (or, if a card left in the reader began a session first, once that session ends).
+        self._out_of_service_keeper = OutOfServiceKeeper(self._session, self._settings)
+        self._restore_pending = self._out_of_service_keeper.kept is not None
 
         self.recent_lines = RecentLogLines(kiosk.redactor)
         root = logging.getLogger()
@@ -118,6 +136,19 @@ class StaffJourney(QObject):
             self._pin_pad.pin_entered.connect(self._check_pin)
         return self._pin_pad
 
+    def take_staff_card(self, identity: Identity) -> bool:
+        """Whether ``identity`` is a listed staff card that staff mode takes here (then the
+        caller leaves it alone: no session, no log line). At the start or out-of-service
+        screen it opens the PIN pad, as the corner taps do."""
+        state = self._session.state
+        if state not in _STAFF_CARD_STATES or not self.cards.is_listed(identity.id_number):
+            return False
+        if state is State.ADMIN:
+            return True  # the card test page shows it, masked
+        audit(StaffAction.CARD_PRESENTED)
+        self._entry_used(self._out_of_service if state is State.OUT_OF_SERVICE else self._attract)
+        return True
+
     def _entry_used(self, screen: QWidget) -> None:
         if self._session.state not in _ENTRY_STATES:
             return
@@ -160,10 +191,26 @@ class StaffJourney(QObject):
     def _state_changed(self, old: State, new: State) -> None:
         if old is not new and self._pin_pad is not None and self._pin_pad.is_open:
             self.pin_pad.close_pad()
+        if new is State.ATTRACT and self._restore_pending:
+            QTimer.singleShot(0, self, self.restore_out_of_service)
         if new is State.ADMIN and old is not State.ADMIN:
             self._entered(old)
         elif old is State.ADMIN and new is not State.ADMIN:
             self._left(new)
+
+    def restore_out_of_service(self) -> None:
+        """Out of service again if the kiosk was when it stopped (once start-up is over: the
+        window shows the start screen first). A session already under way finishes first."""
+        if not self._restore_pending:
+            return
+        message = self._out_of_service_keeper.kept  # as kept now: staff may have ended it
+        if message is None or self._session.state is State.OUT_OF_SERVICE:
+            self._restore_pending = False
+            return
+        if self._session.state is State.ATTRACT and self._session.suspend(message):
+            self._restore_pending = False
+            log.info("out of service again, as when the kiosk stopped")
+        # Otherwise tried again once the session is back at the start.
 
     def _entered(self, old: State) -> None:
         from_out_of_service = old is State.OUT_OF_SERVICE
