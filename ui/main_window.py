@@ -177,9 +177,9 @@ class MainWindow(QWidget):
         self._painted = False
         self._tap_guard_s = kiosk.config.session.tap_guard_ms / 1000
         self._screen_changed_at = -1.0
-        # Until the first paint only the attract screen is watched (start-up sends ~1,600
+        # Until the first paint only the screens shown are watched (start-up sends ~1,600
         # events); then every touch and key press anywhere restarts the idle countdown.
-        self.attract.installEventFilter(self)
+        self._watched_first: list[QWidget] = []
         self._apply_language(self._session.language)
         self._show(State.ATTRACT)
 
@@ -228,6 +228,11 @@ class MainWindow(QWidget):
             log.error("no screen for state %s", state.value)
             return
         screen.show_session(self._session)
+        if not self._painted:
+            # A card left in the reader at boot moves on before the start screen is painted:
+            # the first paint of whichever screen shows ends start-up all the same.
+            screen.installEventFilter(self)
+            self._watched_first.append(screen)
         if self.stack.currentWidget() is not screen:
             self._screen_changed_at = time.monotonic()
         self.stack.setCurrentWidget(screen)
@@ -261,9 +266,10 @@ class MainWindow(QWidget):
             return self._is_ghost_tap(watched)
         if kind == QEvent.Type.KeyPress:
             self._session.touch()
-        elif kind == QEvent.Type.Paint and watched is self.attract and not self._painted:
+        elif kind == QEvent.Type.Paint and not self._painted and watched in self._watched_first:
             self._painted = True
-            self.attract.removeEventFilter(self)
+            for screen in self._watched_first:
+                screen.removeEventFilter(self)
             app = QApplication.instance()
             if app is not None:
                 app.installEventFilter(self)

@@ -80,11 +80,8 @@ class KioskBox:
             assert isinstance(kiosk.reader, SimulatedReader)
             kiosk.reader.insert(card_in_reader)
         shell.window.resize(1920, 1080)
-        if card_in_reader is not None:
-            # The start screen is never painted (the menu is up first): no first_painted.
-            shell.window.show()
-            self._qtbot.waitExposed(shell.window, timeout=10000)
-            return shell, kiosk
+        # With a card in the reader the menu is up before the start screen is ever painted;
+        # the menu's first paint ends start-up then.
         with self._qtbot.waitSignal(shell.window.first_painted, timeout=10000):
             shell.window.show()
         return shell, kiosk
@@ -222,3 +219,17 @@ def test_a_card_left_in_the_reader_at_the_restart_ends_its_session_first(
     qtbot.waitUntil(lambda: kiosk.session.state is State.OUT_OF_SERVICE, timeout=5000)
     assert_out_of_service(shell, kiosk, notice_text(OutOfServiceNotice.MAINTENANCE))
     assert kiosk.session.identity is None
+
+
+def test_with_a_card_in_the_reader_at_boot_touches_still_keep_the_session_alive(
+    qtbot: QtBot, box: KioskBox
+) -> None:
+    shell, kiosk = box.start(Language.ZH_HANT, card_in_reader=DEMO_IDENTITY)
+    assert kiosk.session.state is State.MENU
+    first_left = kiosk.session.seconds_left()
+    assert first_left is not None
+    qtbot.waitUntil(lambda: (kiosk.session.seconds_left() or 0) < first_left - 0.3, timeout=3000)
+    menu = shell.window.stack.currentWidget()
+    qtbot.mouseClick(menu, LEFT, pos=menu.rect().center())
+    after_touch = kiosk.session.seconds_left()
+    assert after_touch is not None and after_touch > first_left - 0.3, "the touch was not seen"
