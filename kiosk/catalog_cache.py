@@ -80,14 +80,14 @@ class CatalogCache:
             "fetched_at": catalog.fetched_at.isoformat(),
             "document": catalog.document,
         }
-        _write_atomically(self.path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        write_atomically(self.path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
 
 
 def _kind(error: Exception) -> str:
     return type(error).__name__
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:

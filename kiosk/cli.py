@@ -79,7 +79,10 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("receipt", help="receipt tools (render ESC/POS bytes as a PNG)")
     commands.add_parser("card", help="read and watch ID cards, list readers")
     commands.add_parser("outbox", help="the offline outbox: status, flush, export, import")
-    commands.add_parser("staff", help="staff mode tools: hash a PIN for the config")
+    commands.add_parser(
+        "staff",
+        help="staff mode tools: hash a PIN or a staff card for the config, unlock the PIN pad",
+    )
     commands.add_parser("provision", help="register this kiosk with a backend; write its config")
     commands.add_parser("doctor", help="check config, devices, fonts, backend and clock")
 

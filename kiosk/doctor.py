@@ -281,14 +281,36 @@ def check_disk(directory: Path) -> Finding:
     return ok("disk", f"{where}: {free_mb} MB free")
 
 
-def check_staff(config: KioskConfig) -> Finding:
+def check_staff(config: KioskConfig, data: Path) -> Finding:
     if not config.staff.pin_hash:
         return warn(
             "staff",
             "no staff PIN: the staff screens cannot be opened",
             "kiosk staff pin-hash, then set [staff] pin_hash",
         )
-    return ok("staff", "a staff PIN is set")
+    cards = config.staff.cards
+    if not cards:
+        return ok("staff", "a staff PIN is set")
+    from kiosk.staff_cards import CARD_KEY_FILE, CardKey, CardKeyError
+
+    remake = "kiosk staff card-hash on this kiosk for each staff card, or copy the key the "
+    try:
+        key = CardKey.load(data / CARD_KEY_FILE)
+    except CardKeyError as error:
+        return fail(
+            "staff",
+            f"{len(cards)} staff card(s) listed, but {error}: they open nothing",
+            remake + "lines were made with to " + str(data / CARD_KEY_FILE),
+        )
+    foreign = sum(f"$k={key.key_id}$" not in line for line in cards)
+    if foreign:
+        return warn(
+            "staff",
+            f"{foreign} of {len(cards)} staff card line(s) were made with another kiosk's key "
+            "and never match here",
+            remake + "other lines were made with",
+        )
+    return ok("staff", f"a staff PIN is set; {len(cards)} staff card(s) listed")
 
 
 def run_checks(path: Path) -> list[Finding]:
@@ -309,5 +331,5 @@ def run_checks(path: Path) -> list[Finding]:
         check_keyboard(),
         *check_backend(config.backend),
         check_disk(data_dir(config)),
-        check_staff(config),
+        check_staff(config, data_dir(config)),
     ]

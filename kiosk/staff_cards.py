@@ -34,7 +34,7 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk.catalog_cache import _write_atomically as write_atomically
+from kiosk.catalog_cache import write_atomically
 
 log = logging.getLogger(__name__)
 

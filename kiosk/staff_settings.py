@@ -22,7 +22,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from kiosk.catalog_cache import _write_atomically as write_atomically
+from kiosk.catalog_cache import write_atomically
 from kiosk.i18n import Language
 from kiosk.session import Session, State
 

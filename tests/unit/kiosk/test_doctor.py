@@ -289,3 +289,36 @@ def test_the_command_prints_a_line_per_check_and_exits_1_on_a_failure(
     assert reader_line.startswith("FAIL") and "pcscd is not running" in reader_line
     assert "systemctl enable --now pcscd.socket" in reader_line
     assert result.stdout.splitlines()[-1] == "1 to fix, 1 to look at"
+
+
+def test_staff_cards_need_this_kiosks_card_key(tmp_path: Path) -> None:
+    from kiosk.config import load_config
+    from kiosk.doctor import check_staff
+    from kiosk.staff_cards import CARD_KEY_FILE, CardKey
+    from tests.ui.staff_helpers import PIN_HASH
+
+    data = tmp_path / "data"
+    other_key, _ = CardKey.load_or_create(tmp_path / "other.key")
+    foreign_line = other_key.card_line("A123456789")
+
+    def staff_finding(lines: list[str]) -> Finding:
+        config = load_config(
+            None,
+            environ={},
+            defaults={
+                "kiosk": {"id": "doctor-kiosk", "data_dir": str(data)},
+                "staff": {"pin_hash": PIN_HASH, "cards": lines},
+            },
+        )
+        return check_staff(config, data)
+
+    assert staff_finding([]).verdict is Verdict.OK
+    missing = staff_finding([foreign_line])
+    assert missing.verdict is Verdict.FAIL and "card-hash" in missing.fix
+    key, made = CardKey.load_or_create(data / CARD_KEY_FILE)
+    assert made
+    foreign = staff_finding([foreign_line, key.card_line("A123456789")])
+    assert foreign.verdict is Verdict.WARN and "1 of 2" in foreign.detail
+    listed = staff_finding([key.card_line("A123456789")])
+    assert listed.verdict is Verdict.OK and "1 staff card" in listed.detail
+    assert "A123456789" not in f"{missing}{foreign}{listed}"
