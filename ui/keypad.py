@@ -28,11 +28,25 @@ from PySide6.QtWidgets import (
 from ui.widgets import big_button
 
 KEYPAD_PROPERTY = "keypad"  # on a QLineEdit: the KeypadKind value it takes
-# On a short window (1280x800) the pad would take half the height and leave the screen above
-# no room for the field: its keys get shorter, so that it takes at most this share.
+# On a short window the pad would take half the height and leave the screen above no room for
+# the field: it takes at most this share, its keys shorter, or (where four rows of keys would
+# be shorter than a fingertip, as in the demo's 1280x800 window) the digits in one row.
 MAX_HEIGHT_SHARE = 0.42
-_KEY_ROWS = 4
+MIN_KEY_PX = 88  # a fingertip at 1080p, with room for an unsteady hand
 _KEY_BORDER_PX = 6  # a key's border around the height the theme's min-height sets
+_KEY_SIDES_PX = 36  # a digit key's padding and border, left and right, around its min-width
+_ROW_DIGITS = "1234567890"
+
+
+class KeypadArrangement(Enum):
+    """Where the keys are."""
+
+    TELEPHONE = "telephone"  # 1 2 3 on top, as on a telephone; the actions on the right
+    ROW = "row"  # 1 to 0 in one row, the actions under it: two rows, for a short window
+
+    @property
+    def rows(self) -> int:
+        return 4 if self is KeypadArrangement.TELEPHONE else 2
 
 
 class KeypadKind(Enum):
@@ -108,45 +122,87 @@ class Keypad(QWidget):
         self._grid = grid
         grid.setContentsMargins(24, 12, 24, 12)
         grid.setSpacing(10)
-        # A telephone's digits, the field's extra key under 7, a wide 0; actions on the right.
-        for index, digit in enumerate("123456789"):
+        for digit in "1234567890":
             self.keys[digit] = self._key(digit)
-            grid.addWidget(self.keys[digit], index // 3, index % 3)
         self.extra = self._key("")
-        grid.addWidget(self.extra, 3, 0)
-        self.keys["0"] = self._key("0")
-        grid.addWidget(self.keys["0"], 3, 1, 1, 2)
         self.backspace = self._action_key(lambda: self._send(Qt.Key.Key_Backspace))
-        grid.addWidget(self.backspace, 0, 3)
         self.clear_all = self._action_key(self._clear)
-        grid.addWidget(self.clear_all, 1, 3)
         self.finish = self._action_key(self.done.emit)
         self.finish.setProperty("role", "key-done")
         self.finish.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        grid.addWidget(self.finish, 2, 3, 2, 1)
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
+        self.arrangement = KeypadArrangement.TELEPHONE
+        self._arrange(KeypadArrangement.TELEPHONE)
         self.retranslate()
         self.set_kind(KeypadKind.DIGITS)
-        self._fitted_to = 0
+        self._fitted_to: tuple[object, ...] = ()
+
+    def _arrange(self, arrangement: KeypadArrangement) -> None:
+        grid = self._grid
+        self.arrangement = arrangement
+        for key in (*self.keys.values(), self.extra, self.backspace, self.clear_all, self.finish):
+            grid.removeWidget(key)
+        if arrangement is KeypadArrangement.TELEPHONE:
+            # A telephone's digits, the field's extra key under 7, a wide 0; actions on the right.
+            for index, digit in enumerate("123456789"):
+                grid.addWidget(self.keys[digit], index // 3, index % 3)
+            grid.addWidget(self.extra, 3, 0)
+            grid.addWidget(self.keys["0"], 3, 1, 1, 2)
+            grid.addWidget(self.backspace, 0, 3)
+            grid.addWidget(self.clear_all, 1, 3)
+            grid.addWidget(self.finish, 2, 3, 2, 1)
+            digit_columns = 3
+        else:
+            # The digits in order, as on a keyboard's top row, the extra key last; under them
+            # delete and clear on the left, done on the right.
+            for index, digit in enumerate(_ROW_DIGITS):
+                grid.addWidget(self.keys[digit], 0, index)
+            grid.addWidget(self.extra, 0, len(_ROW_DIGITS))
+            grid.addWidget(self.backspace, 1, 0, 1, 3)
+            grid.addWidget(self.clear_all, 1, 3, 1, 3)
+            grid.addWidget(self.finish, 1, 7, 1, 4)
+            digit_columns = len(_ROW_DIGITS) + 1
+        for column in range(max(grid.columnCount(), digit_columns)):
+            grid.setColumnStretch(column, 1 if column < digit_columns else 0)
 
     def fit_to_window(self, window_height: int) -> None:
-        """Keys short enough for the pad to take at most ``MAX_HEIGHT_SHARE`` of the height."""
-        if window_height == self._fitted_to:
+        """Keys short enough for the pad to take at most ``MAX_HEIGHT_SHARE`` of the height;
+        where four rows would then be shorter than a fingertip, the digits go in one row."""
+        window = self.window()
+        # The display modes change the keys' own sizes: fitted again when they change.
+        fitted_to = (window_height, window.width(), window.styleSheet(), window.property("care"))
+        if fitted_to == self._fitted_to:
             return
-        self._fitted_to = window_height
+        self._fitted_to = fitted_to
         self.setStyleSheet("")
+        self._arrange(KeypadArrangement.TELEPHONE)
         room = int(window_height * MAX_HEIGHT_SHARE)
         if self.sizeHint().height() <= room:
             return
+        key = self._key_height(room, KeypadArrangement.TELEPHONE)
+        if key >= MIN_KEY_PX:
+            self._squeeze(key)
+            return
+        natural = self.keys["1"].sizeHint()
+        self._arrange(KeypadArrangement.ROW)
+        height = min(natural.height(), self._key_height(room, KeypadArrangement.ROW))
+        # Eleven keys in a row: as wide as the window lets them be, up to the theme's width.
         margins = self._grid.contentsMargins()
-        spacing = self._grid.spacing() * (_KEY_ROWS - 1)
-        key = (room - margins.top() - margins.bottom() - spacing) // _KEY_ROWS
-        # The window's theme sets the keys' height by role; a pad's own sheet wins over it.
-        self.setStyleSheet(
-            f"QPushButton {{ min-height: {key - _KEY_BORDER_PX}px; padding-top: 0px;"
-            " padding-bottom: 0px; }"
-        )
+        columns = len(_ROW_DIGITS) + 1
+        row = window.width() - margins.left() - margins.right()
+        width = min(natural.width(), (row - self._grid.spacing() * (columns - 1)) // columns)
+        self._squeeze(height, max(MIN_KEY_PX, width))
+
+    def _key_height(self, room: int, arrangement: KeypadArrangement) -> int:
+        margins = self._grid.contentsMargins()
+        spacing = self._grid.spacing() * (arrangement.rows - 1)
+        return (room - margins.top() - margins.bottom() - spacing) // arrangement.rows
+
+    def _squeeze(self, height: int, width: int | None = None) -> None:
+        # The window's theme sets the keys' sizes by role; a pad's own sheet wins over it.
+        sheet = f"min-height: {height - _KEY_BORDER_PX}px; padding-top: 0px; padding-bottom: 0px;"
+        if width is not None:
+            sheet += f" min-width: {width - _KEY_SIDES_PX}px;"
+        self.setStyleSheet(f"QPushButton {{ {sheet} }}")
 
     def _key(self, text: str) -> QPushButton:
         key = big_button("key", self)

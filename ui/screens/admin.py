@@ -122,19 +122,20 @@ class AdminScreen(Screen):
         for confirmation in (self.first_confirmation, self.second_confirmation):
             confirmation.cancel.clicked.connect(self._cancel_maintenance)
 
+        # The title heads the column of page buttons, not a row of its own: the pages get the
+        # whole height between the header and the bottom row (large text and care mode need it).
+        nav.insertWidget(0, self.title)
+        nav.insertSpacing(1, 12)
         middle = QHBoxLayout()
         middle.setSpacing(40)
         middle.addLayout(nav)
         middle.addWidget(self.stack, 1)
         bottom = QHBoxLayout()
+        bottom.setSpacing(32)
         bottom.addWidget(self.maintenance)
-        bottom.addStretch(1)
+        self.audit_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bottom.addWidget(self.audit_note, 1)
         bottom.addWidget(self.leave)
-        heading = QHBoxLayout()
-        heading.addWidget(self.title)
-        heading.addStretch(1)
-        heading.addWidget(self.audit_note, 0, Qt.AlignmentFlag.AlignBottom)
-        self.body.addLayout(heading)
         self.body.addLayout(middle, 1)
         self.body.addLayout(bottom)
         self._page = AdminPage.HEALTH

@@ -5,10 +5,11 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from drivers.printers.base import PaperState
 from kiosk.health import DeviceHealth, ReaderHealth
+from ui.screens.admin_page import ScrollingPage
 from ui.widgets import big_button, label
 
 
@@ -27,7 +28,7 @@ class Part(Enum):
 LOW_DISK_MB = 200
 
 
-class HealthPage(QWidget):
+class HealthPage(ScrollingPage):
     """Signals:
     refresh_requested(): staff want a fresh reading.
     """
@@ -51,14 +52,19 @@ class HealthPage(QWidget):
         grid.setColumnStretch(1, 1)
         self.refresh = big_button("secondary", self)
         self.refresh.clicked.connect(self.refresh_requested)
-        column = QVBoxLayout(self)
+        # "Check again" beside the heading, not under the list: the eight rows keep their
+        # height in large text and care mode.
+        top = QHBoxLayout()
+        top.setSpacing(32)
+        top.addWidget(self.heading)
+        top.addWidget(self.state, 1)
+        top.addWidget(self.refresh)
+        column = QVBoxLayout(self.content)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(20)
-        column.addWidget(self.heading)
-        column.addWidget(self.state)
+        column.addLayout(top)
         column.addLayout(grid)
         column.addStretch(1)
-        column.addWidget(self.refresh)
         self._health: DeviceHealth | None = None
         self._checking = False
         self.retranslate()

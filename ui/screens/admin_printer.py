@@ -6,9 +6,18 @@ from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ui.widgets import big_button, label, vertical_scroll_area
+from ui.screens.admin_page import ScrollingPage
+from ui.widgets import label, vertical_scroll_area
+from ui.wrap_button import wrap_button
 
 
 class PreviewKind(Enum):
@@ -29,7 +38,7 @@ class PrinterResult(Enum):
 _FAILURES = {PrinterResult.TEST_FAILED, PrinterResult.REPRINT_FAILED, PrinterResult.PREVIEW_FAILED}
 
 
-class PrinterPage(QWidget):
+class PrinterPage(ScrollingPage):
     """Signals:
     test_page_requested(): print the test page.
     reprint_requested(): reprint the last receipt that could not be printed.
@@ -43,9 +52,10 @@ class PrinterPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = label("title", self)
-        self.test_page = big_button("secondary", self)
+        # Side by side, wrapping where the words are long: one row under the heading, not two.
+        self.test_page: QPushButton = wrap_button("secondary", self)
         self.test_page.clicked.connect(self.test_page_requested)
-        self.reprint = big_button("secondary", self)
+        self.reprint: QPushButton = wrap_button("secondary", self)
         self.reprint.clicked.connect(self.reprint_requested)
         self.reprint_note = label("note", self)
         self.preview_caption = label("field-label", self)
@@ -54,35 +64,50 @@ class PrinterPage(QWidget):
         self.preview_image = label("note")
         self.preview_image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.preview_area.setWidget(self.preview_image)
-        self.preview_area.setMinimumWidth(620)
+        # The picture's width (80 mm paper, and the scroll bar) for the previews' column: the
+        # rest is the left column's, whose sentences then keep to fewer lines.
+        self.preview_column = QWidget(self)
+        self.preview_column.setFixedWidth(620)
 
         actions = QGridLayout()
         actions.setSpacing(16)
         actions.addWidget(self.test_page, 0, 0)
-        actions.addWidget(self.reprint, 1, 0)
-        actions.addWidget(self.reprint_note, 2, 0)
-        # Two a row: three in a row beside the preview are wider than the screen.
+        actions.addWidget(self.reprint, 0, 1)
+        actions.addWidget(self.reprint_note, 1, 0, 1, 2)
+        # Above the picture they choose, two a row (three are wider than the picture).
         previews = QGridLayout()
         previews.setSpacing(12)
         self.preview_keys: dict[PreviewKind, QPushButton] = {}
         for index, kind in enumerate(PreviewKind):
-            button = big_button("choice", self)
+            button: QPushButton = wrap_button("choice", self)
             button.clicked.connect(lambda _=False, k=kind: self.preview_requested.emit(k))
             self.preview_keys[kind] = button
             previews.addWidget(button, index // 2, index % 2)
+        for grid in (actions, previews):
+            for index in range(grid.columnCount()):
+                grid.setColumnStretch(index, 1)
+        for button in (self.test_page, self.reprint, *self.preview_keys.values()):
+            # One wrapped, its neighbour not: both as tall as the row, all the same size.
+            policy = button.sizePolicy()
+            policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+            button.setSizePolicy(policy)
         left = QVBoxLayout()
         left.setSpacing(20)
         left.addWidget(self.heading)
         left.addLayout(actions)
         left.addWidget(self.result)
-        left.addWidget(self.preview_caption)
-        left.addLayout(previews)
         left.addStretch(1)
-        row = QHBoxLayout(self)
+        right = QVBoxLayout(self.preview_column)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(12)
+        right.addWidget(self.preview_caption)
+        right.addLayout(previews)
+        right.addWidget(self.preview_area, 1)
+        row = QHBoxLayout(self.content)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(32)
         row.addLayout(left, 1)
-        row.addWidget(self.preview_area)
+        row.addWidget(self.preview_column)
         self._result: tuple[PrinterResult, str] | None = None
         self._working = False
         self._window_minutes = 0
@@ -140,6 +165,8 @@ class PrinterPage(QWidget):
     def _show_result(self) -> None:
         for button in (self.test_page, self.reprint, *self.preview_keys.values()):
             button.setEnabled(not self._working)
+        # Nothing to say takes no room (nor the spacing around it).
+        self.result.setVisible(self._working or self._result is not None)
         if self._working:
             self.result.setText(self.tr("Working…"))
             return

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.i18n import Language
+from ui.screens.admin_page import ScrollingPage
 from ui.screens.out_of_service import OutOfServiceNotice, message_text, notice_text
 from ui.widgets import big_button, label
 from ui.wrap_button import wrap_button
@@ -19,7 +20,7 @@ _LANGUAGE_NAMES = {
 }
 
 
-class ServicePage(QWidget):
+class ServicePage(ScrollingPage):
     """Signals:
     suspend_requested(OutOfServiceNotice): take the kiosk out of service with this message.
     resume_requested(): put it back in service.
@@ -43,7 +44,7 @@ class ServicePage(QWidget):
         notices = QGridLayout()
         notices.setSpacing(12)
         for index, notice in enumerate(OutOfServiceNotice):
-            button: QPushButton = wrap_button("choice", self)  # a sentence: it wraps
+            button: QPushButton = wrap_button("message", self)  # a sentence: it wraps
             button.clicked.connect(lambda _=False, n=notice: self.suspend_requested.emit(n))
             self.notice_buttons[notice] = button
             notices.addWidget(button, index // 2, index % 2)
@@ -59,24 +60,31 @@ class ServicePage(QWidget):
             )
             self.language_buttons[language] = button
             languages.addWidget(button)
-        languages.addStretch(1)
         self.reset_caption = label("field-label", self)
         self.reset = big_button("secondary", self)
         self.reset.clicked.connect(self.reset_requested)
-        column = QVBoxLayout(self)
+        # The status beside the heading, each setting on one row: the page keeps to the
+        # screen's height in large text and care mode.
+        top = QHBoxLayout()
+        top.setSpacing(32)
+        top.addWidget(self.heading)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.resume)
+        # Like a list of settings: what each does on the left, its buttons on the right.
+        languages.insertWidget(0, self.language_caption, 1)
+        languages.insertSpacing(1, 16)
+        reset = QHBoxLayout()
+        reset.setSpacing(32)
+        reset.addWidget(self.reset_caption, 1)
+        reset.addWidget(self.reset)
+        column = QVBoxLayout(self.content)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
-        column.addWidget(self.heading)
-        column.addWidget(self.status)
-        column.addWidget(self.resume)
+        column.addLayout(top)
         column.addWidget(self.notice_caption)
         column.addLayout(notices)
-        column.addSpacing(12)
-        column.addWidget(self.language_caption)
         column.addLayout(languages)
-        column.addSpacing(12)
-        column.addWidget(self.reset_caption)
-        column.addWidget(self.reset)
+        column.addLayout(reset)
         column.addStretch(1)
         self._out_of_service: str | None = None
         self.retranslate()

@@ -22,6 +22,7 @@ from kiosk.i18n import Language
 from kiosk.ratings import COMMENT_MAX_LENGTH, IndicatorCatalog, RatingOutcome, Satisfaction
 from kiosk.session import Session, TransactionKind
 from ui.screens.base import Screen
+from ui.screens.evaluate_levels import LevelChoices
 from ui.widgets import big_button, label, replace_content, vertical_scroll_area
 
 # Best first, as the citizen reads them; stars beside the words for those who read little.
@@ -77,8 +78,12 @@ class EvaluateScreen(Screen):
             button = big_button("rating", levels)
             button.clicked.connect(lambda _=False, chosen=level: self.choose_level(chosen))
             self.level_buttons[level] = button
-            column.addWidget(button)
-        column.addStretch(1)
+        # All five in view in every mode: one column, or two where one is too tall. The area
+        # scrolls only where even squeezed they cannot fit (large text in a small window).
+        self.level_choices = LevelChoices(list(self.level_buttons.values()))
+        self.levels_area = vertical_scroll_area(levels, framed=False)
+        self.levels_area.setWidget(self.level_choices)
+        column.addWidget(self.levels_area, 1)
         self.decline = big_button("secondary", levels)
         self.decline.clicked.connect(self.declined)
         column.addWidget(self.decline, 0, Qt.AlignmentFlag.AlignLeft)
