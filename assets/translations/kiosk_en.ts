@@ -4,73 +4,73 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/screens/admin.py" line="183"/>
+        <location filename="../../ui/screens/admin.py" line="184"/>
         <source>Staff mode</source>
         <translation>Staff mode</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="184"/>
+        <location filename="../../ui/screens/admin.py" line="185"/>
         <source>Everything done here is recorded in the log.</source>
         <translation>Everything done here is recorded in the log.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="186"/>
+        <location filename="../../ui/screens/admin.py" line="187"/>
         <source>Device health</source>
         <translation>Device health</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="187"/>
+        <location filename="../../ui/screens/admin.py" line="188"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="188"/>
+        <location filename="../../ui/screens/admin.py" line="189"/>
         <source>Card reader</source>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="189"/>
+        <location filename="../../ui/screens/admin.py" line="190"/>
         <source>This kiosk</source>
         <translation>This kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="190"/>
+        <location filename="../../ui/screens/admin.py" line="191"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="194"/>
+        <location filename="../../ui/screens/admin.py" line="195"/>
         <source>Leave to maintenance</source>
         <translation>Leave to maintenance</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="195"/>
+        <location filename="../../ui/screens/admin.py" line="196"/>
         <source>Leave staff mode</source>
         <translation>Leave staff mode</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="198"/>
+        <location filename="../../ui/screens/admin.py" line="199"/>
         <source>Leaving to maintenance closes the kiosk program. Citizens cannot use this kiosk until it is started again. Continue?</source>
         <translation>Leaving to maintenance closes the kiosk program. Citizens cannot use this kiosk until it is started again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="202"/>
+        <location filename="../../ui/screens/admin.py" line="203"/>
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="203"/>
-        <location filename="../../ui/screens/admin.py" line="206"/>
+        <location filename="../../ui/screens/admin.py" line="204"/>
+        <location filename="../../ui/screens/admin.py" line="207"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="204"/>
+        <location filename="../../ui/screens/admin.py" line="205"/>
         <source>Close the kiosk program now?</source>
         <translation>Close the kiosk program now?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="205"/>
+        <location filename="../../ui/screens/admin.py" line="206"/>
         <source>Close the program</source>
         <translation>Close the program</translation>
     </message>
@@ -174,47 +174,47 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="70"/>
+        <location filename="../../ui/screens/attract.py" line="87"/>
         <source>Welcome to the OneStop service kiosk</source>
         <translation>Welcome to the OneStop service kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="72"/>
+        <location filename="../../ui/screens/attract.py" line="89"/>
         <source>Insert your ID card to apply for a service, or touch the button below.</source>
         <translation>Insert your ID card to apply for a service, or touch the button below.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="74"/>
+        <location filename="../../ui/screens/attract.py" line="91"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="75"/>
+        <location filename="../../ui/screens/attract.py" line="92"/>
         <source>Insert demo card</source>
         <translation>Insert demo card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="76"/>
+        <location filename="../../ui/screens/attract.py" line="20"/>
         <source>Please take your ID card from the reader.</source>
         <translation>Please take your ID card from the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="77"/>
+        <location filename="../../ui/screens/attract.py" line="94"/>
         <source>Take demo card</source>
         <translation>Take demo card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="89"/>
+        <location filename="../../ui/screens/attract.py" line="106"/>
         <source>Large text</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="90"/>
+        <location filename="../../ui/screens/attract.py" line="107"/>
         <source>High contrast</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="91"/>
+        <location filename="../../ui/screens/attract.py" line="108"/>
         <source>Care mode for seniors</source>
         <translation>Care mode for seniors</translation>
     </message>
@@ -275,67 +275,67 @@
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="92"/>
+        <location filename="../../ui/screens/catalog.py" line="106"/>
         <source>Choose a service</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="93"/>
+        <location filename="../../ui/screens/catalog.py" line="107"/>
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="94"/>
+        <location filename="../../ui/screens/catalog.py" line="108"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="96"/>
+        <location filename="../../ui/screens/catalog.py" line="110"/>
         <source>All services</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="97"/>
+        <location filename="../../ui/screens/catalog.py" line="111"/>
         <source>Business registration</source>
         <translation>Business registration</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="98"/>
+        <location filename="../../ui/screens/catalog.py" line="112"/>
         <source>Tax</source>
         <translation>Tax</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="99"/>
+        <location filename="../../ui/screens/catalog.py" line="113"/>
         <source>Social affairs</source>
         <translation>Social affairs</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="100"/>
+        <location filename="../../ui/screens/catalog.py" line="114"/>
         <source>Construction and planning</source>
         <translation>Construction and planning</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="101"/>
+        <location filename="../../ui/screens/catalog.py" line="115"/>
         <source>Household and civil affairs</source>
         <translation>Household and civil affairs</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="102"/>
+        <location filename="../../ui/screens/catalog.py" line="116"/>
         <source>Requests and complaints</source>
         <translation>Requests and complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="111"/>
+        <location filename="../../ui/screens/catalog.py" line="126"/>
         <source>Loading the list of services…</source>
         <translation>Loading the list of services…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="133"/>
+        <location filename="../../ui/screens/catalog.py" line="148"/>
         <source>The service list cannot be loaded right now. Please try again.</source>
         <translation>The service list cannot be loaded right now. Please try again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/catalog.py" line="153"/>
+        <location filename="../../ui/screens/catalog.py" line="168"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n working day</numerusform>
@@ -394,173 +394,173 @@
 <context>
     <name>EvaluateScreen</name>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="153"/>
+        <location filename="../../ui/screens/evaluate.py" line="172"/>
         <source>Very satisfied</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="154"/>
+        <location filename="../../ui/screens/evaluate.py" line="173"/>
         <source>Satisfied</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="155"/>
+        <location filename="../../ui/screens/evaluate.py" line="174"/>
         <source>Fairly satisfied</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="156"/>
+        <location filename="../../ui/screens/evaluate.py" line="175"/>
         <source>Dissatisfied</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="157"/>
+        <location filename="../../ui/screens/evaluate.py" line="176"/>
         <source>Very dissatisfied</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="161"/>
+        <location filename="../../ui/screens/evaluate.py" line="180"/>
         <source>How satisfied are you with our service?</source>
         <translation>How satisfied are you with our service?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="165"/>
+        <location filename="../../ui/screens/evaluate.py" line="184"/>
         <source>Please rate the application you just filed.</source>
         <translation>Please rate the application you just filed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="166"/>
+        <location filename="../../ui/screens/evaluate.py" line="185"/>
         <source>Please rate taking your queue number.</source>
         <translation>Please rate taking your queue number.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="168"/>
+        <location filename="../../ui/screens/evaluate.py" line="187"/>
         <source>Please rate filing your request just now.</source>
         <translation>Please rate filing your request just now.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="176"/>
+        <location filename="../../ui/screens/evaluate.py" line="195"/>
         <source>No thanks</source>
         <translation>No thanks</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="177"/>
+        <location filename="../../ui/screens/evaluate.py" line="196"/>
         <source>Anything else you would like to tell us? (optional)</source>
         <translation>Anything else you would like to tell us? (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="178"/>
+        <location filename="../../ui/screens/evaluate.py" line="197"/>
         <source>Your comment</source>
         <translation>Your comment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="179"/>
+        <location filename="../../ui/screens/evaluate.py" line="198"/>
         <source>Choose another level</source>
         <translation>Choose another level</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="180"/>
+        <location filename="../../ui/screens/evaluate.py" line="199"/>
         <source>Send my rating</source>
         <translation>Send my rating</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="181"/>
+        <location filename="../../ui/screens/evaluate.py" line="200"/>
         <source>Sending your rating…</source>
         <translation>Sending your rating…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="182"/>
+        <location filename="../../ui/screens/evaluate.py" line="201"/>
         <source>Something else</source>
         <translation>Something else</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="183"/>
+        <location filename="../../ui/screens/evaluate.py" line="202"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="191"/>
+        <location filename="../../ui/screens/evaluate.py" line="210"/>
         <source>You chose: %1</source>
         <translation>You chose: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="195"/>
+        <location filename="../../ui/screens/evaluate.py" line="214"/>
         <source>Loading the choices…</source>
         <translation>Loading the choices…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="197"/>
+        <location filename="../../ui/screens/evaluate.py" line="216"/>
         <source>You can tell us more in your own words below.</source>
         <translation>You can tell us more in your own words below.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="200"/>
+        <location filename="../../ui/screens/evaluate.py" line="219"/>
         <source>What went wrong? Please choose at least one.</source>
         <translation>What went wrong? Please choose at least one.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="202"/>
+        <location filename="../../ui/screens/evaluate.py" line="221"/>
         <source>What could be better? (optional)</source>
         <translation>What could be better? (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="204"/>
+        <location filename="../../ui/screens/evaluate.py" line="223"/>
         <source>What did you like? (optional)</source>
         <translation>What did you like? (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="207"/>
+        <location filename="../../ui/screens/evaluate.py" line="226"/>
         <source>Please choose at least one.</source>
         <translation>Please choose at least one.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="209"/>
+        <location filename="../../ui/screens/evaluate.py" line="228"/>
         <source>This kiosk cannot keep your rating right now. Please try again.</source>
         <translation>This kiosk cannot keep your rating right now. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="218"/>
-        <location filename="../../ui/screens/evaluate.py" line="222"/>
+        <location filename="../../ui/screens/evaluate.py" line="237"/>
+        <location filename="../../ui/screens/evaluate.py" line="241"/>
         <source>Thank you for your rating!</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="219"/>
+        <location filename="../../ui/screens/evaluate.py" line="238"/>
         <source>Your opinion helps us serve you better.</source>
         <translation>Your opinion helps us serve you better.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="223"/>
+        <location filename="../../ui/screens/evaluate.py" line="242"/>
         <source>It is saved on this kiosk and sent as soon as the network is back.</source>
         <translation>It is saved on this kiosk and sent as soon as the network is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="226"/>
+        <location filename="../../ui/screens/evaluate.py" line="245"/>
         <source>This has already been rated. Thank you!</source>
         <translation>This has already been rated. Thank you!</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="227"/>
+        <location filename="../../ui/screens/evaluate.py" line="246"/>
         <source>Each service is rated once, and your earlier rating is kept.</source>
         <translation>Each service is rated once, and your earlier rating is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="230"/>
+        <location filename="../../ui/screens/evaluate.py" line="249"/>
         <source>Thank you.</source>
         <translation>Thank you.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="232"/>
+        <location filename="../../ui/screens/evaluate.py" line="251"/>
         <source>Your rating could not be recorded this time. The staff in the hall are glad to hear your opinion.</source>
         <translation>Your rating could not be recorded this time. The staff in the hall are glad to hear your opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="236"/>
+        <location filename="../../ui/screens/evaluate.py" line="255"/>
         <source>Thank you for coming.</source>
         <translation>Thank you for coming.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="236"/>
+        <location filename="../../ui/screens/evaluate.py" line="255"/>
         <source>Is there anything else?</source>
         <translation>Is there anything else?</translation>
     </message>
@@ -568,57 +568,57 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../../ui/screens/form.py" line="162"/>
+        <location filename="../../ui/screens/form.py" line="171"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="163"/>
+        <location filename="../../ui/screens/form.py" line="172"/>
         <source>Next: check and submit</source>
         <translation>Next: check and submit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="170"/>
+        <location filename="../../ui/screens/form.py" line="179"/>
         <source>Please have these ready: %1</source>
         <translation>Please have these ready: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="227"/>
+        <location filename="../../ui/screens/form.py" line="245"/>
         <source>Please fill this in.</source>
         <translation>Please fill this in.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="228"/>
+        <location filename="../../ui/screens/form.py" line="246"/>
         <source>This is too long.</source>
         <translation>This is too long.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="229"/>
+        <location filename="../../ui/screens/form.py" line="247"/>
         <source>Please enter a number.</source>
         <translation>Please enter a number.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="230"/>
+        <location filename="../../ui/screens/form.py" line="248"/>
         <source>This number is outside the allowed range.</source>
         <translation>This number is outside the allowed range.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="231"/>
+        <location filename="../../ui/screens/form.py" line="249"/>
         <source>Please enter a date as YYYY-MM-DD.</source>
         <translation>Please enter a date as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="232"/>
+        <location filename="../../ui/screens/form.py" line="250"/>
         <source>Please choose one of the options.</source>
         <translation>Please choose one of the options.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="233"/>
+        <location filename="../../ui/screens/form.py" line="251"/>
         <source>Please enter a phone number (7 to 15 digits).</source>
         <translation>Please enter a phone number (7 to 15 digits).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="234"/>
+        <location filename="../../ui/screens/form.py" line="252"/>
         <source>This ID number is not valid.</source>
         <translation>This ID number is not valid.</translation>
     </message>
@@ -647,143 +647,143 @@
 <context>
     <name>HealthPage</name>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="67"/>
+        <location filename="../../ui/screens/admin_health.py" line="73"/>
         <source>Device health</source>
         <translation>Device health</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="68"/>
+        <location filename="../../ui/screens/admin_health.py" line="74"/>
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="70"/>
+        <location filename="../../ui/screens/admin_health.py" line="76"/>
         <source>Card reader</source>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="71"/>
+        <location filename="../../ui/screens/admin_health.py" line="77"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="72"/>
+        <location filename="../../ui/screens/admin_health.py" line="78"/>
         <source>Paper</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="73"/>
+        <location filename="../../ui/screens/admin_health.py" line="79"/>
         <source>Service hall system</source>
         <translation>Service hall system</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="74"/>
+        <location filename="../../ui/screens/admin_health.py" line="80"/>
         <source>Waiting to be sent</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="75"/>
+        <location filename="../../ui/screens/admin_health.py" line="81"/>
         <source>Free disk space</source>
         <translation>Free disk space</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="76"/>
+        <location filename="../../ui/screens/admin_health.py" line="82"/>
         <source>Running for</source>
         <translation>Running for</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="77"/>
+        <location filename="../../ui/screens/admin_health.py" line="83"/>
         <source>Software version</source>
         <translation>Software version</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="96"/>
+        <location filename="../../ui/screens/admin_health.py" line="102"/>
         <source>The check did not finish. Touch “Check again”.</source>
         <translation>The check did not finish. Touch “Check again”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="105"/>
+        <location filename="../../ui/screens/admin_health.py" line="111"/>
         <source>Checking… (up to a few seconds)</source>
         <translation>Checking… (up to a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="116"/>
+        <location filename="../../ui/screens/admin_health.py" line="122"/>
         <source>Working</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="117"/>
+        <location filename="../../ui/screens/admin_health.py" line="123"/>
         <source>Not found</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="118"/>
+        <location filename="../../ui/screens/admin_health.py" line="124"/>
         <source>Reports errors</source>
         <translation>Reports errors</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="123"/>
+        <location filename="../../ui/screens/admin_health.py" line="129"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="124"/>
+        <location filename="../../ui/screens/admin_health.py" line="130"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="125"/>
+        <location filename="../../ui/screens/admin_health.py" line="131"/>
         <source>Cover open</source>
         <translation>Cover open</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="125"/>
+        <location filename="../../ui/screens/admin_health.py" line="131"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="128"/>
+        <location filename="../../ui/screens/admin_health.py" line="134"/>
         <source>Did not answer</source>
         <translation>Did not answer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="130"/>
+        <location filename="../../ui/screens/admin_health.py" line="136"/>
         <source>Enough</source>
         <translation>Enough</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="131"/>
+        <location filename="../../ui/screens/admin_health.py" line="137"/>
         <source>Running out: change the roll soon</source>
         <translation>Running out: change the roll soon</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="132"/>
+        <location filename="../../ui/screens/admin_health.py" line="138"/>
         <source>Out of paper</source>
         <translation>Out of paper</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="133"/>
-        <location filename="../../ui/screens/admin_health.py" line="140"/>
+        <location filename="../../ui/screens/admin_health.py" line="139"/>
+        <location filename="../../ui/screens/admin_health.py" line="146"/>
         <source>Unknown</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="136"/>
+        <location filename="../../ui/screens/admin_health.py" line="142"/>
         <source>Reachable, %1 ms</source>
         <translation>Reachable, %1 ms</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="138"/>
+        <location filename="../../ui/screens/admin_health.py" line="144"/>
         <source>Not reachable</source>
         <translation>Not reachable</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="151"/>
+        <location filename="../../ui/screens/admin_health.py" line="157"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="155"/>
+        <location filename="../../ui/screens/admin_health.py" line="161"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
@@ -791,37 +791,37 @@
 <context>
     <name>HotlineDetails</name>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="182"/>
+        <location filename="../../ui/screens/hotline_details.py" line="194"/>
         <source>Emergency? Police, fire, ambulance: tap here</source>
         <translation>Emergency? Police, fire, ambulance: tap here</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="186"/>
+        <location filename="../../ui/screens/hotline_details.py" line="198"/>
         <source>Describe your request: what happened, where and when</source>
         <translation>Describe your request: what happened, where and when</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="189"/>
+        <location filename="../../ui/screens/hotline_details.py" line="201"/>
         <source>Send it anonymously</source>
         <translation>Send it anonymously</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="191"/>
+        <location filename="../../ui/screens/hotline_details.py" line="203"/>
         <source>No name or phone number is kept, so the hotline cannot answer you.</source>
         <translation>No name or phone number is kept, so the hotline cannot answer you.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="193"/>
+        <location filename="../../ui/screens/hotline_details.py" line="205"/>
         <source>Your phone number, so the hotline can answer you *</source>
         <translation>Your phone number, so the hotline can answer you *</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="194"/>
+        <location filename="../../ui/screens/hotline_details.py" line="206"/>
         <source>Your name (you may leave it empty)</source>
         <translation>Your name (you may leave it empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="197"/>
+        <location filename="../../ui/screens/hotline_details.py" line="209"/>
         <source>Your name, from your ID card: %1</source>
         <translation>Your name, from your ID card: %1</translation>
     </message>
@@ -829,42 +829,42 @@
 <context>
     <name>HotlineScreen</name>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="199"/>
+        <location filename="../../ui/screens/hotline.py" line="205"/>
         <source>Hotline 12345: ask, suggest, complain, praise</source>
         <translation>Hotline 12345: ask, suggest, complain, praise</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="200"/>
+        <location filename="../../ui/screens/hotline.py" line="206"/>
         <source>Emergency? Police, fire, ambulance: tap here</source>
         <translation>Emergency? Police, fire, ambulance: tap here</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="201"/>
+        <location filename="../../ui/screens/hotline.py" line="207"/>
         <source>What is your request about?</source>
         <translation>What is your request about?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="202"/>
+        <location filename="../../ui/screens/hotline.py" line="208"/>
         <source>Sending your request…</source>
         <translation>Sending your request…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="203"/>
+        <location filename="../../ui/screens/hotline.py" line="209"/>
         <source>Send my request</source>
         <translation>Send my request</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="204"/>
+        <location filename="../../ui/screens/hotline.py" line="210"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="213"/>
+        <location filename="../../ui/screens/hotline.py" line="219"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="213"/>
+        <location filename="../../ui/screens/hotline.py" line="219"/>
         <source>Back to the menu</source>
         <translation>Back to the menu</translation>
     </message>
@@ -1022,17 +1022,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../ui/keypad.py" line="131"/>
+        <location filename="../../ui/keypad.py" line="223"/>
         <source>⌫ Delete</source>
         <translation>⌫ Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/keypad.py" line="132"/>
+        <location filename="../../ui/keypad.py" line="224"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/keypad.py" line="133"/>
+        <location filename="../../ui/keypad.py" line="225"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -1058,52 +1058,52 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../../ui/screens/menu.py" line="59"/>
+        <location filename="../../ui/screens/menu.py" line="63"/>
         <source>Hello, %1</source>
         <translation>Hello, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="63"/>
+        <location filename="../../ui/screens/menu.py" line="67"/>
         <source>Welcome</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="64"/>
+        <location filename="../../ui/screens/menu.py" line="68"/>
         <source>Apply for a service (needs your ID card)</source>
         <translation>Apply for a service (needs your ID card)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="65"/>
+        <location filename="../../ui/screens/menu.py" line="69"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="66"/>
+        <location filename="../../ui/screens/menu.py" line="70"/>
         <source>What would you like to do today?</source>
         <translation>What would you like to do today?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="67"/>
+        <location filename="../../ui/screens/menu.py" line="71"/>
         <source>Check my applications</source>
         <translation>Check my applications</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="68"/>
+        <location filename="../../ui/screens/menu.py" line="72"/>
         <source>Take a queue number</source>
         <translation>Take a queue number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="69"/>
+        <location filename="../../ui/screens/menu.py" line="73"/>
         <source>Hotline: ask, suggest, complain</source>
         <translation>Hotline: ask, suggest, complain</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="60"/>
+        <location filename="../../ui/screens/menu.py" line="64"/>
         <source>Apply for a service</source>
         <translation>Apply for a service</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="61"/>
+        <location filename="../../ui/screens/menu.py" line="65"/>
         <source>Finish and take my card</source>
         <translation>Finish and take my card</translation>
     </message>
@@ -1200,77 +1200,77 @@
 <context>
     <name>PrinterPage</name>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="90"/>
+        <location filename="../../ui/screens/admin_printer.py" line="117"/>
         <source>Receipt printer</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="91"/>
+        <location filename="../../ui/screens/admin_printer.py" line="118"/>
         <source>Print a test page</source>
         <translation>Print a test page</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="92"/>
+        <location filename="../../ui/screens/admin_printer.py" line="119"/>
         <source>Reprint the last receipt</source>
         <translation>Reprint the last receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="94"/>
+        <location filename="../../ui/screens/admin_printer.py" line="121"/>
         <source>Only a receipt that could not be printed in the last %1 minutes.</source>
         <translation>Only a receipt that could not be printed in the last %1 minutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="98"/>
+        <location filename="../../ui/screens/admin_printer.py" line="125"/>
         <source>Preview on screen:</source>
         <translation>Preview on screen:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="100"/>
+        <location filename="../../ui/screens/admin_printer.py" line="127"/>
         <source>Test page</source>
         <translation>Test page</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="101"/>
+        <location filename="../../ui/screens/admin_printer.py" line="128"/>
         <source>Sample receipt</source>
         <translation>Sample receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="102"/>
+        <location filename="../../ui/screens/admin_printer.py" line="129"/>
         <source>Receipt to reprint</source>
         <translation>Receipt to reprint</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="142"/>
+        <location filename="../../ui/screens/admin_printer.py" line="171"/>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="149"/>
+        <location filename="../../ui/screens/admin_printer.py" line="178"/>
         <source>The test page was printed. Check it on paper.</source>
         <translation>The test page was printed. Check it on paper.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="150"/>
+        <location filename="../../ui/screens/admin_printer.py" line="179"/>
         <source>The test page was not printed: %1</source>
         <translation>The test page was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="151"/>
+        <location filename="../../ui/screens/admin_printer.py" line="180"/>
         <source>Receipt %1 was printed again.</source>
         <translation>Receipt %1 was printed again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="152"/>
+        <location filename="../../ui/screens/admin_printer.py" line="181"/>
         <source>No receipt is waiting for a reprint.</source>
         <translation>No receipt is waiting for a reprint.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="153"/>
+        <location filename="../../ui/screens/admin_printer.py" line="182"/>
         <source>The receipt was not printed: %1</source>
         <translation>The receipt was not printed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="154"/>
+        <location filename="../../ui/screens/admin_printer.py" line="183"/>
         <source>The preview could not be drawn: %1</source>
         <translation>The preview could not be drawn: %1</translation>
     </message>
@@ -1502,42 +1502,42 @@
 <context>
     <name>ServicePage</name>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="84"/>
+        <location filename="../../ui/screens/admin_service.py" line="93"/>
         <source>This kiosk</source>
         <translation>This kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="85"/>
+        <location filename="../../ui/screens/admin_service.py" line="94"/>
         <source>Back in service</source>
         <translation>Back in service</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="86"/>
+        <location filename="../../ui/screens/admin_service.py" line="95"/>
         <source>Take out of service with this message:</source>
         <translation>Take out of service with this message:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="89"/>
+        <location filename="../../ui/screens/admin_service.py" line="98"/>
         <source>Language a new citizen starts in:</source>
         <translation>Language a new citizen starts in:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="91"/>
+        <location filename="../../ui/screens/admin_service.py" line="100"/>
         <source>Reset: forget the current session and go back to the start screen.</source>
         <translation>Reset: forget the current session and go back to the start screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="93"/>
+        <location filename="../../ui/screens/admin_service.py" line="102"/>
         <source>Reset the kiosk</source>
         <translation>Reset the kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="109"/>
+        <location filename="../../ui/screens/admin_service.py" line="118"/>
         <source>In service.</source>
         <translation>In service.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="112"/>
+        <location filename="../../ui/screens/admin_service.py" line="121"/>
         <source>Out of service. Citizens see: %1</source>
         <translation>Out of service. Citizens see: %1</translation>
     </message>
@@ -1623,112 +1623,112 @@
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../../ui/screens/status.py" line="168"/>
+        <location filename="../../ui/screens/status.py" line="199"/>
         <source>Check the progress of your applications</source>
         <translation>Check the progress of your applications</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="170"/>
+        <location filename="../../ui/screens/status.py" line="201"/>
         <source>Or hold the QR code or barcode on your receipt under the scanner.</source>
         <translation>Or hold the QR code or barcode on your receipt under the scanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="172"/>
+        <location filename="../../ui/screens/status.py" line="203"/>
         <source>Or type the number from your receipt:</source>
         <translation>Or type the number from your receipt:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="173"/>
+        <location filename="../../ui/screens/status.py" line="204"/>
         <source>Application number</source>
         <translation>Application number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="174"/>
+        <location filename="../../ui/screens/status.py" line="205"/>
         <source>e.g. OS20261129000001</source>
         <translation>e.g. OS20261129000001</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="175"/>
+        <location filename="../../ui/screens/status.py" line="206"/>
         <source>Last 4 characters of your ID number</source>
         <translation>Last 4 characters of your ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="176"/>
+        <location filename="../../ui/screens/status.py" line="207"/>
         <source>e.g. 123X</source>
         <translation>e.g. 123X</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="177"/>
+        <location filename="../../ui/screens/status.py" line="208"/>
         <source>Look up</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="178"/>
+        <location filename="../../ui/screens/status.py" line="209"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="179"/>
+        <location filename="../../ui/screens/status.py" line="210"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="241"/>
+        <location filename="../../ui/screens/status.py" line="274"/>
         <source>This card has expired. Please type the number from your receipt.</source>
         <translation>This card has expired. Please type the number from your receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="243"/>
+        <location filename="../../ui/screens/status.py" line="276"/>
         <source>The card could not be read. Please insert it again.</source>
         <translation>The card could not be read. Please insert it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="245"/>
+        <location filename="../../ui/screens/status.py" line="278"/>
         <source>Applications of %1</source>
         <translation>Applications of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="247"/>
+        <location filename="../../ui/screens/status.py" line="280"/>
         <source>Insert your ID card to see all your applications.</source>
         <translation>Insert your ID card to see all your applications.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="253"/>
+        <location filename="../../ui/screens/status.py" line="286"/>
         <source>Please type the application number from your receipt.</source>
         <translation>Please type the application number from your receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="256"/>
+        <location filename="../../ui/screens/status.py" line="289"/>
         <source>This is not an application number: it has 8 to 40 letters and digits.</source>
         <translation>This is not an application number: it has 8 to 40 letters and digits.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="259"/>
+        <location filename="../../ui/screens/status.py" line="292"/>
         <source>Please type the last 4 characters of your ID number.</source>
         <translation>Please type the last 4 characters of your ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="262"/>
+        <location filename="../../ui/screens/status.py" line="295"/>
         <source>Please type exactly 4 letters or digits.</source>
         <translation>Please type exactly 4 letters or digits.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="275"/>
+        <location filename="../../ui/screens/status.py" line="308"/>
         <source>Please take the printout from the printer.</source>
         <translation>Please take the printout from the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="277"/>
+        <location filename="../../ui/screens/status.py" line="310"/>
         <source>The printer is not available right now. Please note the number, or ask the staff for help.</source>
         <translation>The printer is not available right now. Please note the number, or ask the staff for help.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="281"/>
+        <location filename="../../ui/screens/status.py" line="314"/>
         <source>The printout could not be printed completely. Please ask the staff for help.</source>
         <translation>The printout could not be printed completely. Please ask the staff for help.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="285"/>
+        <location filename="../../ui/screens/status.py" line="318"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>

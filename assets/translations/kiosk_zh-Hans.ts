@@ -4,73 +4,73 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/screens/admin.py" line="183"/>
+        <location filename="../../ui/screens/admin.py" line="184"/>
         <source>Staff mode</source>
         <translation>工作人员模式</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="184"/>
+        <location filename="../../ui/screens/admin.py" line="185"/>
         <source>Everything done here is recorded in the log.</source>
         <translation>此处的每项操作都会记录在日志中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="186"/>
+        <location filename="../../ui/screens/admin.py" line="187"/>
         <source>Device health</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="187"/>
+        <location filename="../../ui/screens/admin.py" line="188"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="188"/>
+        <location filename="../../ui/screens/admin.py" line="189"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="189"/>
+        <location filename="../../ui/screens/admin.py" line="190"/>
         <source>This kiosk</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="190"/>
+        <location filename="../../ui/screens/admin.py" line="191"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="194"/>
+        <location filename="../../ui/screens/admin.py" line="195"/>
         <source>Leave to maintenance</source>
         <translation>退出程序以便维护</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="195"/>
+        <location filename="../../ui/screens/admin.py" line="196"/>
         <source>Leave staff mode</source>
         <translation>离开工作人员模式</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="198"/>
+        <location filename="../../ui/screens/admin.py" line="199"/>
         <source>Leaving to maintenance closes the kiosk program. Citizens cannot use this kiosk until it is started again. Continue?</source>
         <translation>退出维护会关闭自助机程序，重新启动之前群众无法使用本机。要继续吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="202"/>
+        <location filename="../../ui/screens/admin.py" line="203"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="203"/>
-        <location filename="../../ui/screens/admin.py" line="206"/>
+        <location filename="../../ui/screens/admin.py" line="204"/>
+        <location filename="../../ui/screens/admin.py" line="207"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="204"/>
+        <location filename="../../ui/screens/admin.py" line="205"/>
         <source>Close the kiosk program now?</source>
         <translation>现在就关闭自助机程序吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="205"/>
+        <location filename="../../ui/screens/admin.py" line="206"/>
         <source>Close the program</source>
         <translation>关闭程序</translation>
     </message>
@@ -174,47 +174,47 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="70"/>
+        <location filename="../../ui/screens/attract.py" line="87"/>
         <source>Welcome to the OneStop service kiosk</source>
         <translation>欢迎使用一站式自助服务</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="72"/>
+        <location filename="../../ui/screens/attract.py" line="89"/>
         <source>Insert your ID card to apply for a service, or touch the button below.</source>
         <translation>请插入身份证办理业务，或按下方按钮开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="74"/>
+        <location filename="../../ui/screens/attract.py" line="91"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="75"/>
+        <location filename="../../ui/screens/attract.py" line="92"/>
         <source>Insert demo card</source>
         <translation>插入示范证件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="76"/>
+        <location filename="../../ui/screens/attract.py" line="20"/>
         <source>Please take your ID card from the reader.</source>
         <translation>请取回您的身份证。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="77"/>
+        <location filename="../../ui/screens/attract.py" line="94"/>
         <source>Take demo card</source>
         <translation>取出示范证件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="89"/>
+        <location filename="../../ui/screens/attract.py" line="106"/>
         <source>Large text</source>
         <translation>放大字体</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="90"/>
+        <location filename="../../ui/screens/attract.py" line="107"/>
         <source>High contrast</source>
         <translation>高对比</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="91"/>
+        <location filename="../../ui/screens/attract.py" line="108"/>
         <source>Care mode for seniors</source>
         <translation>长辈模式</translation>
     </message>
@@ -275,67 +275,67 @@
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="92"/>
+        <location filename="../../ui/screens/catalog.py" line="106"/>
         <source>Choose a service</source>
         <translation>请选择办理事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="93"/>
+        <location filename="../../ui/screens/catalog.py" line="107"/>
         <source>Try again</source>
         <translation>再试一次</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="94"/>
+        <location filename="../../ui/screens/catalog.py" line="108"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="96"/>
+        <location filename="../../ui/screens/catalog.py" line="110"/>
         <source>All services</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="97"/>
+        <location filename="../../ui/screens/catalog.py" line="111"/>
         <source>Business registration</source>
         <translation>商事登记</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="98"/>
+        <location filename="../../ui/screens/catalog.py" line="112"/>
         <source>Tax</source>
         <translation>税务</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="99"/>
+        <location filename="../../ui/screens/catalog.py" line="113"/>
         <source>Social affairs</source>
         <translation>社会事务</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="100"/>
+        <location filename="../../ui/screens/catalog.py" line="114"/>
         <source>Construction and planning</source>
         <translation>工程建设</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="101"/>
+        <location filename="../../ui/screens/catalog.py" line="115"/>
         <source>Household and civil affairs</source>
         <translation>户政民政</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="102"/>
+        <location filename="../../ui/screens/catalog.py" line="116"/>
         <source>Requests and complaints</source>
         <translation>咨询与投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="111"/>
+        <location filename="../../ui/screens/catalog.py" line="126"/>
         <source>Loading the list of services…</source>
         <translation>正在载入办理事项…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="133"/>
+        <location filename="../../ui/screens/catalog.py" line="148"/>
         <source>The service list cannot be loaded right now. Please try again.</source>
         <translation>暂时无法载入办理事项，请再试一次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/catalog.py" line="153"/>
+        <location filename="../../ui/screens/catalog.py" line="168"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n 个工作日</numerusform>
@@ -393,173 +393,173 @@
 <context>
     <name>EvaluateScreen</name>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="153"/>
+        <location filename="../../ui/screens/evaluate.py" line="172"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="154"/>
+        <location filename="../../ui/screens/evaluate.py" line="173"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="155"/>
+        <location filename="../../ui/screens/evaluate.py" line="174"/>
         <source>Fairly satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="156"/>
+        <location filename="../../ui/screens/evaluate.py" line="175"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="157"/>
+        <location filename="../../ui/screens/evaluate.py" line="176"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="161"/>
+        <location filename="../../ui/screens/evaluate.py" line="180"/>
         <source>How satisfied are you with our service?</source>
         <translation>您对这次服务满意吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="165"/>
+        <location filename="../../ui/screens/evaluate.py" line="184"/>
         <source>Please rate the application you just filed.</source>
         <translation>请为您刚才申办的事项评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="166"/>
+        <location filename="../../ui/screens/evaluate.py" line="185"/>
         <source>Please rate taking your queue number.</source>
         <translation>请为刚才的取号服务评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="168"/>
+        <location filename="../../ui/screens/evaluate.py" line="187"/>
         <source>Please rate filing your request just now.</source>
         <translation>请为刚才的诉求受理服务评价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="176"/>
+        <location filename="../../ui/screens/evaluate.py" line="195"/>
         <source>No thanks</source>
         <translation>不用了，谢谢</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="177"/>
+        <location filename="../../ui/screens/evaluate.py" line="196"/>
         <source>Anything else you would like to tell us? (optional)</source>
         <translation>还有什么想告诉我们吗？（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="178"/>
+        <location filename="../../ui/screens/evaluate.py" line="197"/>
         <source>Your comment</source>
         <translation>您的意见</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="179"/>
+        <location filename="../../ui/screens/evaluate.py" line="198"/>
         <source>Choose another level</source>
         <translation>重新选择评价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="180"/>
+        <location filename="../../ui/screens/evaluate.py" line="199"/>
         <source>Send my rating</source>
         <translation>提交评价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="181"/>
+        <location filename="../../ui/screens/evaluate.py" line="200"/>
         <source>Sending your rating…</source>
         <translation>正在提交您的评价……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="182"/>
+        <location filename="../../ui/screens/evaluate.py" line="201"/>
         <source>Something else</source>
         <translation>办理其他事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="183"/>
+        <location filename="../../ui/screens/evaluate.py" line="202"/>
         <source>Finish</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="191"/>
+        <location filename="../../ui/screens/evaluate.py" line="210"/>
         <source>You chose: %1</source>
         <translation>您的评价：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="195"/>
+        <location filename="../../ui/screens/evaluate.py" line="214"/>
         <source>Loading the choices…</source>
         <translation>正在加载选项……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="197"/>
+        <location filename="../../ui/screens/evaluate.py" line="216"/>
         <source>You can tell us more in your own words below.</source>
         <translation>您可以在下面用自己的话告诉我们。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="200"/>
+        <location filename="../../ui/screens/evaluate.py" line="219"/>
         <source>What went wrong? Please choose at least one.</source>
         <translation>哪里做得不好？请至少选一项。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="202"/>
+        <location filename="../../ui/screens/evaluate.py" line="221"/>
         <source>What could be better? (optional)</source>
         <translation>哪里还可以改进？（可不选）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="204"/>
+        <location filename="../../ui/screens/evaluate.py" line="223"/>
         <source>What did you like? (optional)</source>
         <translation>哪里让您满意？（可不选）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="207"/>
+        <location filename="../../ui/screens/evaluate.py" line="226"/>
         <source>Please choose at least one.</source>
         <translation>请至少选一项。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="209"/>
+        <location filename="../../ui/screens/evaluate.py" line="228"/>
         <source>This kiosk cannot keep your rating right now. Please try again.</source>
         <translation>本机暂时无法保存您的评价，请再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="218"/>
-        <location filename="../../ui/screens/evaluate.py" line="222"/>
+        <location filename="../../ui/screens/evaluate.py" line="237"/>
+        <location filename="../../ui/screens/evaluate.py" line="241"/>
         <source>Thank you for your rating!</source>
         <translation>谢谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="219"/>
+        <location filename="../../ui/screens/evaluate.py" line="238"/>
         <source>Your opinion helps us serve you better.</source>
         <translation>您的意见帮助我们把服务做得更好。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="223"/>
+        <location filename="../../ui/screens/evaluate.py" line="242"/>
         <source>It is saved on this kiosk and sent as soon as the network is back.</source>
         <translation>评价已保存在本机，网络恢复后会自动发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="226"/>
+        <location filename="../../ui/screens/evaluate.py" line="245"/>
         <source>This has already been rated. Thank you!</source>
         <translation>这项服务已经评价过了，谢谢您！</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="227"/>
+        <location filename="../../ui/screens/evaluate.py" line="246"/>
         <source>Each service is rated once, and your earlier rating is kept.</source>
         <translation>每项服务只评价一次，之前的评价仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="230"/>
+        <location filename="../../ui/screens/evaluate.py" line="249"/>
         <source>Thank you.</source>
         <translation>谢谢您。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="232"/>
+        <location filename="../../ui/screens/evaluate.py" line="251"/>
         <source>Your rating could not be recorded this time. The staff in the hall are glad to hear your opinion.</source>
         <translation>这次未能记录您的评价。欢迎直接告诉大厅的工作人员。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="236"/>
+        <location filename="../../ui/screens/evaluate.py" line="255"/>
         <source>Thank you for coming.</source>
         <translation>谢谢您的光临。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="236"/>
+        <location filename="../../ui/screens/evaluate.py" line="255"/>
         <source>Is there anything else?</source>
         <translation>还需要办理其他事情吗？</translation>
     </message>
@@ -567,57 +567,57 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../../ui/screens/form.py" line="162"/>
+        <location filename="../../ui/screens/form.py" line="171"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="163"/>
+        <location filename="../../ui/screens/form.py" line="172"/>
         <source>Next: check and submit</source>
         <translation>下一步：核对并提交</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="170"/>
+        <location filename="../../ui/screens/form.py" line="179"/>
         <source>Please have these ready: %1</source>
         <translation>请备好以下材料：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="227"/>
+        <location filename="../../ui/screens/form.py" line="245"/>
         <source>Please fill this in.</source>
         <translation>此项必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="228"/>
+        <location filename="../../ui/screens/form.py" line="246"/>
         <source>This is too long.</source>
         <translation>内容太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="229"/>
+        <location filename="../../ui/screens/form.py" line="247"/>
         <source>Please enter a number.</source>
         <translation>请输入数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="230"/>
+        <location filename="../../ui/screens/form.py" line="248"/>
         <source>This number is outside the allowed range.</source>
         <translation>数值超出允许范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="231"/>
+        <location filename="../../ui/screens/form.py" line="249"/>
         <source>Please enter a date as YYYY-MM-DD.</source>
         <translation>请按“年-月-日”输入日期，例如 2026-12-01。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="232"/>
+        <location filename="../../ui/screens/form.py" line="250"/>
         <source>Please choose one of the options.</source>
         <translation>请选择其中一项。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="233"/>
+        <location filename="../../ui/screens/form.py" line="251"/>
         <source>Please enter a phone number (7 to 15 digits).</source>
         <translation>请输入电话号码（7 至 15 位数字）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="234"/>
+        <location filename="../../ui/screens/form.py" line="252"/>
         <source>This ID number is not valid.</source>
         <translation>身份证号码不正确。</translation>
     </message>
@@ -645,143 +645,143 @@
 <context>
     <name>HealthPage</name>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="67"/>
+        <location filename="../../ui/screens/admin_health.py" line="73"/>
         <source>Device health</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="68"/>
+        <location filename="../../ui/screens/admin_health.py" line="74"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="70"/>
+        <location filename="../../ui/screens/admin_health.py" line="76"/>
         <source>Card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="71"/>
+        <location filename="../../ui/screens/admin_health.py" line="77"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="72"/>
+        <location filename="../../ui/screens/admin_health.py" line="78"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="73"/>
+        <location filename="../../ui/screens/admin_health.py" line="79"/>
         <source>Service hall system</source>
         <translation>服务大厅系统</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="74"/>
+        <location filename="../../ui/screens/admin_health.py" line="80"/>
         <source>Waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="75"/>
+        <location filename="../../ui/screens/admin_health.py" line="81"/>
         <source>Free disk space</source>
         <translation>磁盘剩余空间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="76"/>
+        <location filename="../../ui/screens/admin_health.py" line="82"/>
         <source>Running for</source>
         <translation>已运行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="77"/>
+        <location filename="../../ui/screens/admin_health.py" line="83"/>
         <source>Software version</source>
         <translation>软件版本</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="96"/>
+        <location filename="../../ui/screens/admin_health.py" line="102"/>
         <source>The check did not finish. Touch “Check again”.</source>
         <translation>检查没有完成，请按“重新检查”。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="105"/>
+        <location filename="../../ui/screens/admin_health.py" line="111"/>
         <source>Checking… (up to a few seconds)</source>
         <translation>检查中…（最多几秒钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="116"/>
+        <location filename="../../ui/screens/admin_health.py" line="122"/>
         <source>Working</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="117"/>
+        <location filename="../../ui/screens/admin_health.py" line="123"/>
         <source>Not found</source>
         <translation>找不到</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="118"/>
+        <location filename="../../ui/screens/admin_health.py" line="124"/>
         <source>Reports errors</source>
         <translation>报告错误</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="123"/>
+        <location filename="../../ui/screens/admin_health.py" line="129"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="124"/>
+        <location filename="../../ui/screens/admin_health.py" line="130"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="125"/>
+        <location filename="../../ui/screens/admin_health.py" line="131"/>
         <source>Cover open</source>
         <translation>机盖未关</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="125"/>
+        <location filename="../../ui/screens/admin_health.py" line="131"/>
         <source>Error</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="128"/>
+        <location filename="../../ui/screens/admin_health.py" line="134"/>
         <source>Did not answer</source>
         <translation>没有响应</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="130"/>
+        <location filename="../../ui/screens/admin_health.py" line="136"/>
         <source>Enough</source>
         <translation>充足</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="131"/>
+        <location filename="../../ui/screens/admin_health.py" line="137"/>
         <source>Running out: change the roll soon</source>
         <translation>快用完了，请尽快换纸卷</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="132"/>
+        <location filename="../../ui/screens/admin_health.py" line="138"/>
         <source>Out of paper</source>
         <translation>没有纸了</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="133"/>
-        <location filename="../../ui/screens/admin_health.py" line="140"/>
+        <location filename="../../ui/screens/admin_health.py" line="139"/>
+        <location filename="../../ui/screens/admin_health.py" line="146"/>
         <source>Unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="136"/>
+        <location filename="../../ui/screens/admin_health.py" line="142"/>
         <source>Reachable, %1 ms</source>
         <translation>连接正常，%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="138"/>
+        <location filename="../../ui/screens/admin_health.py" line="144"/>
         <source>Not reachable</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="151"/>
+        <location filename="../../ui/screens/admin_health.py" line="157"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="155"/>
+        <location filename="../../ui/screens/admin_health.py" line="161"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
@@ -789,37 +789,37 @@
 <context>
     <name>HotlineDetails</name>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="182"/>
+        <location filename="../../ui/screens/hotline_details.py" line="194"/>
         <source>Emergency? Police, fire, ambulance: tap here</source>
         <translation>紧急情况？报警、火警、急救：请按这里</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="186"/>
+        <location filename="../../ui/screens/hotline_details.py" line="198"/>
         <source>Describe your request: what happened, where and when</source>
         <translation>请说明您的诉求：发生了什么事、在哪里、什么时候</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="189"/>
+        <location filename="../../ui/screens/hotline_details.py" line="201"/>
         <source>Send it anonymously</source>
         <translation>匿名提交</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="191"/>
+        <location filename="../../ui/screens/hotline_details.py" line="203"/>
         <source>No name or phone number is kept, so the hotline cannot answer you.</source>
         <translation>不留姓名和电话，热线将无法回复您。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="193"/>
+        <location filename="../../ui/screens/hotline_details.py" line="205"/>
         <source>Your phone number, so the hotline can answer you *</source>
         <translation>您的电话号码，方便热线回复您 *</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="194"/>
+        <location filename="../../ui/screens/hotline_details.py" line="206"/>
         <source>Your name (you may leave it empty)</source>
         <translation>您的姓名（可以不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="197"/>
+        <location filename="../../ui/screens/hotline_details.py" line="209"/>
         <source>Your name, from your ID card: %1</source>
         <translation>您的姓名（取自身份证）：%1</translation>
     </message>
@@ -827,42 +827,42 @@
 <context>
     <name>HotlineScreen</name>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="199"/>
+        <location filename="../../ui/screens/hotline.py" line="205"/>
         <source>Hotline 12345: ask, suggest, complain, praise</source>
         <translation>12345 热线：咨询、建议、投诉、表扬</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="200"/>
+        <location filename="../../ui/screens/hotline.py" line="206"/>
         <source>Emergency? Police, fire, ambulance: tap here</source>
         <translation>紧急情况？报警、火警、急救：请按这里</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="201"/>
+        <location filename="../../ui/screens/hotline.py" line="207"/>
         <source>What is your request about?</source>
         <translation>您要反映哪一类事情？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="202"/>
+        <location filename="../../ui/screens/hotline.py" line="208"/>
         <source>Sending your request…</source>
         <translation>正在提交您的诉求…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="203"/>
+        <location filename="../../ui/screens/hotline.py" line="209"/>
         <source>Send my request</source>
         <translation>提交诉求</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="204"/>
+        <location filename="../../ui/screens/hotline.py" line="210"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="213"/>
+        <location filename="../../ui/screens/hotline.py" line="219"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="213"/>
+        <location filename="../../ui/screens/hotline.py" line="219"/>
         <source>Back to the menu</source>
         <translation>返回主菜单</translation>
     </message>
@@ -1020,17 +1020,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../ui/keypad.py" line="131"/>
+        <location filename="../../ui/keypad.py" line="223"/>
         <source>⌫ Delete</source>
         <translation>⌫ 删除</translation>
     </message>
     <message>
-        <location filename="../../ui/keypad.py" line="132"/>
+        <location filename="../../ui/keypad.py" line="224"/>
         <source>Clear</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../ui/keypad.py" line="133"/>
+        <location filename="../../ui/keypad.py" line="225"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1056,52 +1056,52 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../../ui/screens/menu.py" line="59"/>
+        <location filename="../../ui/screens/menu.py" line="63"/>
         <source>Hello, %1</source>
         <translation>您好，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="63"/>
+        <location filename="../../ui/screens/menu.py" line="67"/>
         <source>Welcome</source>
         <translation>欢迎使用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="64"/>
+        <location filename="../../ui/screens/menu.py" line="68"/>
         <source>Apply for a service (needs your ID card)</source>
         <translation>申办事项（须插入身份证）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="65"/>
+        <location filename="../../ui/screens/menu.py" line="69"/>
         <source>Finish</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="66"/>
+        <location filename="../../ui/screens/menu.py" line="70"/>
         <source>What would you like to do today?</source>
         <translation>请问您今天要办理什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="67"/>
+        <location filename="../../ui/screens/menu.py" line="71"/>
         <source>Check my applications</source>
         <translation>查询办理进度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="68"/>
+        <location filename="../../ui/screens/menu.py" line="72"/>
         <source>Take a queue number</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="69"/>
+        <location filename="../../ui/screens/menu.py" line="73"/>
         <source>Hotline: ask, suggest, complain</source>
         <translation>12345 热线：咨询、建议、投诉</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="60"/>
+        <location filename="../../ui/screens/menu.py" line="64"/>
         <source>Apply for a service</source>
         <translation>办理业务</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="61"/>
+        <location filename="../../ui/screens/menu.py" line="65"/>
         <source>Finish and take my card</source>
         <translation>结束并取回证件</translation>
     </message>
@@ -1198,77 +1198,77 @@
 <context>
     <name>PrinterPage</name>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="90"/>
+        <location filename="../../ui/screens/admin_printer.py" line="117"/>
         <source>Receipt printer</source>
         <translation>回执打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="91"/>
+        <location filename="../../ui/screens/admin_printer.py" line="118"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="92"/>
+        <location filename="../../ui/screens/admin_printer.py" line="119"/>
         <source>Reprint the last receipt</source>
         <translation>补打最后一张回执</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="94"/>
+        <location filename="../../ui/screens/admin_printer.py" line="121"/>
         <source>Only a receipt that could not be printed in the last %1 minutes.</source>
         <translation>只限最近 %1 分钟内没有打出的回执。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="98"/>
+        <location filename="../../ui/screens/admin_printer.py" line="125"/>
         <source>Preview on screen:</source>
         <translation>在屏幕上预览：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="100"/>
+        <location filename="../../ui/screens/admin_printer.py" line="127"/>
         <source>Test page</source>
         <translation>测试页</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="101"/>
+        <location filename="../../ui/screens/admin_printer.py" line="128"/>
         <source>Sample receipt</source>
         <translation>回执样例</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="102"/>
+        <location filename="../../ui/screens/admin_printer.py" line="129"/>
         <source>Receipt to reprint</source>
         <translation>要补打的回执</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="142"/>
+        <location filename="../../ui/screens/admin_printer.py" line="171"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="149"/>
+        <location filename="../../ui/screens/admin_printer.py" line="178"/>
         <source>The test page was printed. Check it on paper.</source>
         <translation>测试页已打出，请检查纸上的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="150"/>
+        <location filename="../../ui/screens/admin_printer.py" line="179"/>
         <source>The test page was not printed: %1</source>
         <translation>测试页没有打出：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="151"/>
+        <location filename="../../ui/screens/admin_printer.py" line="180"/>
         <source>Receipt %1 was printed again.</source>
         <translation>回执 %1 已补打。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="152"/>
+        <location filename="../../ui/screens/admin_printer.py" line="181"/>
         <source>No receipt is waiting for a reprint.</source>
         <translation>没有等待补打的回执。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="153"/>
+        <location filename="../../ui/screens/admin_printer.py" line="182"/>
         <source>The receipt was not printed: %1</source>
         <translation>回执没有打出：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="154"/>
+        <location filename="../../ui/screens/admin_printer.py" line="183"/>
         <source>The preview could not be drawn: %1</source>
         <translation>无法显示预览：%1</translation>
     </message>
@@ -1500,42 +1500,42 @@
 <context>
     <name>ServicePage</name>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="84"/>
+        <location filename="../../ui/screens/admin_service.py" line="93"/>
         <source>This kiosk</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="85"/>
+        <location filename="../../ui/screens/admin_service.py" line="94"/>
         <source>Back in service</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="86"/>
+        <location filename="../../ui/screens/admin_service.py" line="95"/>
         <source>Take out of service with this message:</source>
         <translation>暂停服务，并显示这段话：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="89"/>
+        <location filename="../../ui/screens/admin_service.py" line="98"/>
         <source>Language a new citizen starts in:</source>
         <translation>每位群众开始时使用的语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="91"/>
+        <location filename="../../ui/screens/admin_service.py" line="100"/>
         <source>Reset: forget the current session and go back to the start screen.</source>
         <translation>重置：清除当前的操作，回到开始画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="93"/>
+        <location filename="../../ui/screens/admin_service.py" line="102"/>
         <source>Reset the kiosk</source>
         <translation>重置本机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="109"/>
+        <location filename="../../ui/screens/admin_service.py" line="118"/>
         <source>In service.</source>
         <translation>服务中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="112"/>
+        <location filename="../../ui/screens/admin_service.py" line="121"/>
         <source>Out of service. Citizens see: %1</source>
         <translation>暂停服务中。群众看到：%1</translation>
     </message>
@@ -1621,112 +1621,112 @@
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../../ui/screens/status.py" line="168"/>
+        <location filename="../../ui/screens/status.py" line="199"/>
         <source>Check the progress of your applications</source>
         <translation>查询办理进度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="170"/>
+        <location filename="../../ui/screens/status.py" line="201"/>
         <source>Or hold the QR code or barcode on your receipt under the scanner.</source>
         <translation>或将回执上的二维码或条形码对准扫描器。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="172"/>
+        <location filename="../../ui/screens/status.py" line="203"/>
         <source>Or type the number from your receipt:</source>
         <translation>或输入回执上的编号：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="173"/>
+        <location filename="../../ui/screens/status.py" line="204"/>
         <source>Application number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="174"/>
+        <location filename="../../ui/screens/status.py" line="205"/>
         <source>e.g. OS20261129000001</source>
         <translation>例如 OS20261129000001</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="175"/>
+        <location filename="../../ui/screens/status.py" line="206"/>
         <source>Last 4 characters of your ID number</source>
         <translation>身份证号码后 4 位</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="176"/>
+        <location filename="../../ui/screens/status.py" line="207"/>
         <source>e.g. 123X</source>
         <translation>例如 123X</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="177"/>
+        <location filename="../../ui/screens/status.py" line="208"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="178"/>
+        <location filename="../../ui/screens/status.py" line="209"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="179"/>
+        <location filename="../../ui/screens/status.py" line="210"/>
         <source>Finish</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="241"/>
+        <location filename="../../ui/screens/status.py" line="274"/>
         <source>This card has expired. Please type the number from your receipt.</source>
         <translation>这张证件已过期。请输入回执上的编号查询。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="243"/>
+        <location filename="../../ui/screens/status.py" line="276"/>
         <source>The card could not be read. Please insert it again.</source>
         <translation>无法读取证件，请重新插入。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="245"/>
+        <location filename="../../ui/screens/status.py" line="278"/>
         <source>Applications of %1</source>
         <translation>%1 的申办事项</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="247"/>
+        <location filename="../../ui/screens/status.py" line="280"/>
         <source>Insert your ID card to see all your applications.</source>
         <translation>插入身份证，即可查看您所有的申办事项。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="253"/>
+        <location filename="../../ui/screens/status.py" line="286"/>
         <source>Please type the application number from your receipt.</source>
         <translation>请输入回执上的申请编号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="256"/>
+        <location filename="../../ui/screens/status.py" line="289"/>
         <source>This is not an application number: it has 8 to 40 letters and digits.</source>
         <translation>这不是申请编号：申请编号由 8 到 40 个英文字母和数字组成。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="259"/>
+        <location filename="../../ui/screens/status.py" line="292"/>
         <source>Please type the last 4 characters of your ID number.</source>
         <translation>请输入身份证号码的后 4 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="262"/>
+        <location filename="../../ui/screens/status.py" line="295"/>
         <source>Please type exactly 4 letters or digits.</source>
         <translation>请输入 4 个英文字母或数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="275"/>
+        <location filename="../../ui/screens/status.py" line="308"/>
         <source>Please take the printout from the printer.</source>
         <translation>请从打印机取走打印单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="277"/>
+        <location filename="../../ui/screens/status.py" line="310"/>
         <source>The printer is not available right now. Please note the number, or ask the staff for help.</source>
         <translation>打印机暂时无法使用。请记下编号，或请工作人员协助。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="281"/>
+        <location filename="../../ui/screens/status.py" line="314"/>
         <source>The printout could not be printed completely. Please ask the staff for help.</source>
         <translation>打印未能完成，请联系工作人员协助。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="285"/>
+        <location filename="../../ui/screens/status.py" line="318"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>

@@ -4,73 +4,73 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/screens/admin.py" line="183"/>
+        <location filename="../../ui/screens/admin.py" line="184"/>
         <source>Staff mode</source>
         <translation>工作人員模式</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="184"/>
+        <location filename="../../ui/screens/admin.py" line="185"/>
         <source>Everything done here is recorded in the log.</source>
         <translation>此處的每項操作都會記錄在日誌中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="186"/>
+        <location filename="../../ui/screens/admin.py" line="187"/>
         <source>Device health</source>
         <translation>設備狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="187"/>
+        <location filename="../../ui/screens/admin.py" line="188"/>
         <source>Printer</source>
         <translation>印表機</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="188"/>
+        <location filename="../../ui/screens/admin.py" line="189"/>
         <source>Card reader</source>
         <translation>讀卡機</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="189"/>
+        <location filename="../../ui/screens/admin.py" line="190"/>
         <source>This kiosk</source>
         <translation>本機</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="190"/>
+        <location filename="../../ui/screens/admin.py" line="191"/>
         <source>Log</source>
         <translation>日誌</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="194"/>
+        <location filename="../../ui/screens/admin.py" line="195"/>
         <source>Leave to maintenance</source>
         <translation>退出程式以便維護</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="195"/>
+        <location filename="../../ui/screens/admin.py" line="196"/>
         <source>Leave staff mode</source>
         <translation>離開工作人員模式</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="198"/>
+        <location filename="../../ui/screens/admin.py" line="199"/>
         <source>Leaving to maintenance closes the kiosk program. Citizens cannot use this kiosk until it is started again. Continue?</source>
         <translation>退出維護會關閉服務機程式，重新啟動之前民眾無法使用本機。要繼續嗎？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="202"/>
+        <location filename="../../ui/screens/admin.py" line="203"/>
         <source>Continue</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="203"/>
-        <location filename="../../ui/screens/admin.py" line="206"/>
+        <location filename="../../ui/screens/admin.py" line="204"/>
+        <location filename="../../ui/screens/admin.py" line="207"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="204"/>
+        <location filename="../../ui/screens/admin.py" line="205"/>
         <source>Close the kiosk program now?</source>
         <translation>現在就關閉服務機程式嗎？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin.py" line="205"/>
+        <location filename="../../ui/screens/admin.py" line="206"/>
         <source>Close the program</source>
         <translation>關閉程式</translation>
     </message>
@@ -174,47 +174,47 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../ui/screens/attract.py" line="70"/>
+        <location filename="../../ui/screens/attract.py" line="87"/>
         <source>Welcome to the OneStop service kiosk</source>
         <translation>歡迎使用一站式自助服務</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="72"/>
+        <location filename="../../ui/screens/attract.py" line="89"/>
         <source>Insert your ID card to apply for a service, or touch the button below.</source>
-        <translation>請插入身份證辦理業務，或按下方按鈕開始。</translation>
+        <translation>請插入身分證辦理業務，或按下方按鈕開始。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="74"/>
+        <location filename="../../ui/screens/attract.py" line="91"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="75"/>
+        <location filename="../../ui/screens/attract.py" line="92"/>
         <source>Insert demo card</source>
         <translation>插入示範證件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="76"/>
+        <location filename="../../ui/screens/attract.py" line="20"/>
         <source>Please take your ID card from the reader.</source>
-        <translation>請取回您的身份證。</translation>
+        <translation>請取回您的身分證。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="77"/>
+        <location filename="../../ui/screens/attract.py" line="94"/>
         <source>Take demo card</source>
         <translation>取出示範證件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="89"/>
+        <location filename="../../ui/screens/attract.py" line="106"/>
         <source>Large text</source>
         <translation>放大字體</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="90"/>
+        <location filename="../../ui/screens/attract.py" line="107"/>
         <source>High contrast</source>
         <translation>高對比</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/attract.py" line="91"/>
+        <location filename="../../ui/screens/attract.py" line="108"/>
         <source>Care mode for seniors</source>
         <translation>長輩模式</translation>
     </message>
@@ -275,67 +275,67 @@
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="92"/>
+        <location filename="../../ui/screens/catalog.py" line="106"/>
         <source>Choose a service</source>
         <translation>請選擇辦理事項</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="93"/>
+        <location filename="../../ui/screens/catalog.py" line="107"/>
         <source>Try again</source>
         <translation>再試一次</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="94"/>
+        <location filename="../../ui/screens/catalog.py" line="108"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="96"/>
+        <location filename="../../ui/screens/catalog.py" line="110"/>
         <source>All services</source>
         <translation>全部事項</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="97"/>
+        <location filename="../../ui/screens/catalog.py" line="111"/>
         <source>Business registration</source>
         <translation>商事登記</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="98"/>
+        <location filename="../../ui/screens/catalog.py" line="112"/>
         <source>Tax</source>
         <translation>稅務</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="99"/>
+        <location filename="../../ui/screens/catalog.py" line="113"/>
         <source>Social affairs</source>
         <translation>社會事務</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="100"/>
+        <location filename="../../ui/screens/catalog.py" line="114"/>
         <source>Construction and planning</source>
         <translation>工程建設</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="101"/>
+        <location filename="../../ui/screens/catalog.py" line="115"/>
         <source>Household and civil affairs</source>
         <translation>戶政民政</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="102"/>
+        <location filename="../../ui/screens/catalog.py" line="116"/>
         <source>Requests and complaints</source>
         <translation>諮詢與投訴</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="111"/>
+        <location filename="../../ui/screens/catalog.py" line="126"/>
         <source>Loading the list of services…</source>
         <translation>正在載入辦理事項…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/catalog.py" line="133"/>
+        <location filename="../../ui/screens/catalog.py" line="148"/>
         <source>The service list cannot be loaded right now. Please try again.</source>
         <translation>暫時無法載入辦理事項，請再試一次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/catalog.py" line="153"/>
+        <location filename="../../ui/screens/catalog.py" line="168"/>
         <source>%n working day(s)</source>
         <translation>
             <numerusform>%n 個工作日</numerusform>
@@ -393,173 +393,173 @@
 <context>
     <name>EvaluateScreen</name>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="153"/>
+        <location filename="../../ui/screens/evaluate.py" line="172"/>
         <source>Very satisfied</source>
         <translation>非常滿意</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="154"/>
+        <location filename="../../ui/screens/evaluate.py" line="173"/>
         <source>Satisfied</source>
         <translation>滿意</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="155"/>
+        <location filename="../../ui/screens/evaluate.py" line="174"/>
         <source>Fairly satisfied</source>
         <translation>基本滿意</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="156"/>
+        <location filename="../../ui/screens/evaluate.py" line="175"/>
         <source>Dissatisfied</source>
         <translation>不滿意</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="157"/>
+        <location filename="../../ui/screens/evaluate.py" line="176"/>
         <source>Very dissatisfied</source>
         <translation>非常不滿意</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="161"/>
+        <location filename="../../ui/screens/evaluate.py" line="180"/>
         <source>How satisfied are you with our service?</source>
         <translation>您對這次服務滿意嗎？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="165"/>
+        <location filename="../../ui/screens/evaluate.py" line="184"/>
         <source>Please rate the application you just filed.</source>
         <translation>請為您剛才申辦的事項評價。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="166"/>
+        <location filename="../../ui/screens/evaluate.py" line="185"/>
         <source>Please rate taking your queue number.</source>
         <translation>請為剛才的取號服務評價。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="168"/>
+        <location filename="../../ui/screens/evaluate.py" line="187"/>
         <source>Please rate filing your request just now.</source>
         <translation>請為剛才的訴求受理服務評價。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="176"/>
+        <location filename="../../ui/screens/evaluate.py" line="195"/>
         <source>No thanks</source>
         <translation>不用了，謝謝</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="177"/>
+        <location filename="../../ui/screens/evaluate.py" line="196"/>
         <source>Anything else you would like to tell us? (optional)</source>
         <translation>還有什麼想告訴我們嗎？（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="178"/>
+        <location filename="../../ui/screens/evaluate.py" line="197"/>
         <source>Your comment</source>
         <translation>您的意見</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="179"/>
+        <location filename="../../ui/screens/evaluate.py" line="198"/>
         <source>Choose another level</source>
         <translation>重新選擇評價</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="180"/>
+        <location filename="../../ui/screens/evaluate.py" line="199"/>
         <source>Send my rating</source>
         <translation>提交評價</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="181"/>
+        <location filename="../../ui/screens/evaluate.py" line="200"/>
         <source>Sending your rating…</source>
         <translation>正在提交您的評價……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="182"/>
+        <location filename="../../ui/screens/evaluate.py" line="201"/>
         <source>Something else</source>
         <translation>辦理其他事項</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="183"/>
+        <location filename="../../ui/screens/evaluate.py" line="202"/>
         <source>Finish</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="191"/>
+        <location filename="../../ui/screens/evaluate.py" line="210"/>
         <source>You chose: %1</source>
         <translation>您的評價：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="195"/>
+        <location filename="../../ui/screens/evaluate.py" line="214"/>
         <source>Loading the choices…</source>
         <translation>正在載入選項……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="197"/>
+        <location filename="../../ui/screens/evaluate.py" line="216"/>
         <source>You can tell us more in your own words below.</source>
         <translation>您可以在下面用自己的話告訴我們。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="200"/>
+        <location filename="../../ui/screens/evaluate.py" line="219"/>
         <source>What went wrong? Please choose at least one.</source>
         <translation>哪裡做得不好？請至少選一項。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="202"/>
+        <location filename="../../ui/screens/evaluate.py" line="221"/>
         <source>What could be better? (optional)</source>
         <translation>哪裡還可以改進？（可不選）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="204"/>
+        <location filename="../../ui/screens/evaluate.py" line="223"/>
         <source>What did you like? (optional)</source>
         <translation>哪裡讓您滿意？（可不選）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="207"/>
+        <location filename="../../ui/screens/evaluate.py" line="226"/>
         <source>Please choose at least one.</source>
         <translation>請至少選一項。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="209"/>
+        <location filename="../../ui/screens/evaluate.py" line="228"/>
         <source>This kiosk cannot keep your rating right now. Please try again.</source>
         <translation>本機暫時無法保存您的評價，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="218"/>
-        <location filename="../../ui/screens/evaluate.py" line="222"/>
+        <location filename="../../ui/screens/evaluate.py" line="237"/>
+        <location filename="../../ui/screens/evaluate.py" line="241"/>
         <source>Thank you for your rating!</source>
         <translation>謝謝您的評價！</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="219"/>
+        <location filename="../../ui/screens/evaluate.py" line="238"/>
         <source>Your opinion helps us serve you better.</source>
         <translation>您的意見幫助我們把服務做得更好。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="223"/>
+        <location filename="../../ui/screens/evaluate.py" line="242"/>
         <source>It is saved on this kiosk and sent as soon as the network is back.</source>
         <translation>評價已保存在本機，網路恢復後會自動送出。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="226"/>
+        <location filename="../../ui/screens/evaluate.py" line="245"/>
         <source>This has already been rated. Thank you!</source>
         <translation>這項服務已經評價過了，謝謝您！</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="227"/>
+        <location filename="../../ui/screens/evaluate.py" line="246"/>
         <source>Each service is rated once, and your earlier rating is kept.</source>
         <translation>每項服務只評價一次，先前的評價仍然有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="230"/>
+        <location filename="../../ui/screens/evaluate.py" line="249"/>
         <source>Thank you.</source>
         <translation>謝謝您。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="232"/>
+        <location filename="../../ui/screens/evaluate.py" line="251"/>
         <source>Your rating could not be recorded this time. The staff in the hall are glad to hear your opinion.</source>
         <translation>這次未能記錄您的評價。歡迎直接告訴大廳的工作人員。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="236"/>
+        <location filename="../../ui/screens/evaluate.py" line="255"/>
         <source>Thank you for coming.</source>
         <translation>謝謝您的光臨。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/evaluate.py" line="236"/>
+        <location filename="../../ui/screens/evaluate.py" line="255"/>
         <source>Is there anything else?</source>
         <translation>還需要辦理其他事情嗎？</translation>
     </message>
@@ -567,59 +567,59 @@
 <context>
     <name>FormScreen</name>
     <message>
-        <location filename="../../ui/screens/form.py" line="162"/>
+        <location filename="../../ui/screens/form.py" line="171"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="163"/>
+        <location filename="../../ui/screens/form.py" line="172"/>
         <source>Next: check and submit</source>
         <translation>下一步：核對並送出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="170"/>
+        <location filename="../../ui/screens/form.py" line="179"/>
         <source>Please have these ready: %1</source>
         <translation>請備妥以下材料：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="227"/>
+        <location filename="../../ui/screens/form.py" line="245"/>
         <source>Please fill this in.</source>
         <translation>此項必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="228"/>
+        <location filename="../../ui/screens/form.py" line="246"/>
         <source>This is too long.</source>
         <translation>內容太長。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="229"/>
+        <location filename="../../ui/screens/form.py" line="247"/>
         <source>Please enter a number.</source>
         <translation>請輸入數字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="230"/>
+        <location filename="../../ui/screens/form.py" line="248"/>
         <source>This number is outside the allowed range.</source>
         <translation>數值超出允許範圍。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="231"/>
+        <location filename="../../ui/screens/form.py" line="249"/>
         <source>Please enter a date as YYYY-MM-DD.</source>
         <translation>請按「年-月-日」輸入日期，例如 2026-12-01。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="232"/>
+        <location filename="../../ui/screens/form.py" line="250"/>
         <source>Please choose one of the options.</source>
         <translation>請選擇其中一項。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="233"/>
+        <location filename="../../ui/screens/form.py" line="251"/>
         <source>Please enter a phone number (7 to 15 digits).</source>
         <translation>請輸入電話號碼（7 至 15 位數字）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/form.py" line="234"/>
+        <location filename="../../ui/screens/form.py" line="252"/>
         <source>This ID number is not valid.</source>
-        <translation>身份證號碼不正確。</translation>
+        <translation>身分證號碼不正確。</translation>
     </message>
 </context>
 <context>
@@ -645,143 +645,143 @@
 <context>
     <name>HealthPage</name>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="67"/>
+        <location filename="../../ui/screens/admin_health.py" line="73"/>
         <source>Device health</source>
         <translation>設備狀態</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="68"/>
+        <location filename="../../ui/screens/admin_health.py" line="74"/>
         <source>Check again</source>
         <translation>重新檢查</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="70"/>
+        <location filename="../../ui/screens/admin_health.py" line="76"/>
         <source>Card reader</source>
         <translation>讀卡機</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="71"/>
+        <location filename="../../ui/screens/admin_health.py" line="77"/>
         <source>Printer</source>
         <translation>印表機</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="72"/>
+        <location filename="../../ui/screens/admin_health.py" line="78"/>
         <source>Paper</source>
         <translation>紙張</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="73"/>
+        <location filename="../../ui/screens/admin_health.py" line="79"/>
         <source>Service hall system</source>
         <translation>服務大廳系統</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="74"/>
+        <location filename="../../ui/screens/admin_health.py" line="80"/>
         <source>Waiting to be sent</source>
         <translation>等待送出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="75"/>
+        <location filename="../../ui/screens/admin_health.py" line="81"/>
         <source>Free disk space</source>
         <translation>磁碟剩餘空間</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="76"/>
+        <location filename="../../ui/screens/admin_health.py" line="82"/>
         <source>Running for</source>
         <translation>已運行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="77"/>
+        <location filename="../../ui/screens/admin_health.py" line="83"/>
         <source>Software version</source>
         <translation>軟體版本</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="96"/>
+        <location filename="../../ui/screens/admin_health.py" line="102"/>
         <source>The check did not finish. Touch “Check again”.</source>
         <translation>檢查沒有完成，請按「重新檢查」。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="105"/>
+        <location filename="../../ui/screens/admin_health.py" line="111"/>
         <source>Checking… (up to a few seconds)</source>
         <translation>檢查中…（最多幾秒鐘）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="116"/>
+        <location filename="../../ui/screens/admin_health.py" line="122"/>
         <source>Working</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="117"/>
+        <location filename="../../ui/screens/admin_health.py" line="123"/>
         <source>Not found</source>
         <translation>找不到</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="118"/>
+        <location filename="../../ui/screens/admin_health.py" line="124"/>
         <source>Reports errors</source>
         <translation>回報錯誤</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="123"/>
+        <location filename="../../ui/screens/admin_health.py" line="129"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="124"/>
+        <location filename="../../ui/screens/admin_health.py" line="130"/>
         <source>Offline</source>
         <translation>離線</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="125"/>
+        <location filename="../../ui/screens/admin_health.py" line="131"/>
         <source>Cover open</source>
         <translation>機蓋未關</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="125"/>
+        <location filename="../../ui/screens/admin_health.py" line="131"/>
         <source>Error</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="128"/>
+        <location filename="../../ui/screens/admin_health.py" line="134"/>
         <source>Did not answer</source>
         <translation>沒有回應</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="130"/>
+        <location filename="../../ui/screens/admin_health.py" line="136"/>
         <source>Enough</source>
         <translation>充足</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="131"/>
+        <location filename="../../ui/screens/admin_health.py" line="137"/>
         <source>Running out: change the roll soon</source>
         <translation>快用完了，請盡快換紙捲</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="132"/>
+        <location filename="../../ui/screens/admin_health.py" line="138"/>
         <source>Out of paper</source>
         <translation>沒有紙了</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="133"/>
-        <location filename="../../ui/screens/admin_health.py" line="140"/>
+        <location filename="../../ui/screens/admin_health.py" line="139"/>
+        <location filename="../../ui/screens/admin_health.py" line="146"/>
         <source>Unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="136"/>
+        <location filename="../../ui/screens/admin_health.py" line="142"/>
         <source>Reachable, %1 ms</source>
         <translation>連線正常，%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="138"/>
+        <location filename="../../ui/screens/admin_health.py" line="144"/>
         <source>Not reachable</source>
         <translation>無法連線</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="151"/>
+        <location filename="../../ui/screens/admin_health.py" line="157"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_health.py" line="155"/>
+        <location filename="../../ui/screens/admin_health.py" line="161"/>
         <source>%1 h %2 min</source>
         <translation>%1 小時 %2 分鐘</translation>
     </message>
@@ -789,37 +789,37 @@
 <context>
     <name>HotlineDetails</name>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="182"/>
+        <location filename="../../ui/screens/hotline_details.py" line="194"/>
         <source>Emergency? Police, fire, ambulance: tap here</source>
         <translation>緊急情況？報警、火警、急救：請按這裡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="186"/>
+        <location filename="../../ui/screens/hotline_details.py" line="198"/>
         <source>Describe your request: what happened, where and when</source>
         <translation>請說明您的訴求：發生了什麼事、在哪裡、什麼時候</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="189"/>
+        <location filename="../../ui/screens/hotline_details.py" line="201"/>
         <source>Send it anonymously</source>
         <translation>匿名送出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="191"/>
+        <location filename="../../ui/screens/hotline_details.py" line="203"/>
         <source>No name or phone number is kept, so the hotline cannot answer you.</source>
         <translation>不留姓名和電話，熱線將無法回覆您。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="193"/>
+        <location filename="../../ui/screens/hotline_details.py" line="205"/>
         <source>Your phone number, so the hotline can answer you *</source>
         <translation>您的電話號碼，方便熱線回覆您 *</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="194"/>
+        <location filename="../../ui/screens/hotline_details.py" line="206"/>
         <source>Your name (you may leave it empty)</source>
         <translation>您的姓名（可以不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline_details.py" line="197"/>
+        <location filename="../../ui/screens/hotline_details.py" line="209"/>
         <source>Your name, from your ID card: %1</source>
         <translation>您的姓名（取自身分證）：%1</translation>
     </message>
@@ -827,42 +827,42 @@
 <context>
     <name>HotlineScreen</name>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="199"/>
+        <location filename="../../ui/screens/hotline.py" line="205"/>
         <source>Hotline 12345: ask, suggest, complain, praise</source>
         <translation>12345 熱線：諮詢、建議、投訴、表揚</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="200"/>
+        <location filename="../../ui/screens/hotline.py" line="206"/>
         <source>Emergency? Police, fire, ambulance: tap here</source>
         <translation>緊急情況？報警、火警、急救：請按這裡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="201"/>
+        <location filename="../../ui/screens/hotline.py" line="207"/>
         <source>What is your request about?</source>
         <translation>您要反映哪一類事情？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="202"/>
+        <location filename="../../ui/screens/hotline.py" line="208"/>
         <source>Sending your request…</source>
         <translation>正在送出您的訴求…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="203"/>
+        <location filename="../../ui/screens/hotline.py" line="209"/>
         <source>Send my request</source>
         <translation>送出訴求</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="204"/>
+        <location filename="../../ui/screens/hotline.py" line="210"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="213"/>
+        <location filename="../../ui/screens/hotline.py" line="219"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/hotline.py" line="213"/>
+        <location filename="../../ui/screens/hotline.py" line="219"/>
         <source>Back to the menu</source>
         <translation>返回主選單</translation>
     </message>
@@ -965,7 +965,7 @@
     <message>
         <location filename="../../ui/screens/identify.py" line="53"/>
         <source>Please insert your ID card into the reader</source>
-        <translation>請將身份證插入讀卡器</translation>
+        <translation>請將身分證插入讀卡器</translation>
     </message>
     <message>
         <location filename="../../ui/screens/identify.py" line="55"/>
@@ -1020,17 +1020,17 @@
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../ui/keypad.py" line="131"/>
+        <location filename="../../ui/keypad.py" line="223"/>
         <source>⌫ Delete</source>
         <translation>⌫ 刪除</translation>
     </message>
     <message>
-        <location filename="../../ui/keypad.py" line="132"/>
+        <location filename="../../ui/keypad.py" line="224"/>
         <source>Clear</source>
         <translation>全部清除</translation>
     </message>
     <message>
-        <location filename="../../ui/keypad.py" line="133"/>
+        <location filename="../../ui/keypad.py" line="225"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1056,52 +1056,52 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../../ui/screens/menu.py" line="59"/>
+        <location filename="../../ui/screens/menu.py" line="63"/>
         <source>Hello, %1</source>
         <translation>您好，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="63"/>
+        <location filename="../../ui/screens/menu.py" line="67"/>
         <source>Welcome</source>
         <translation>歡迎使用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="64"/>
+        <location filename="../../ui/screens/menu.py" line="68"/>
         <source>Apply for a service (needs your ID card)</source>
         <translation>申辦事項（須插入身分證）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="65"/>
+        <location filename="../../ui/screens/menu.py" line="69"/>
         <source>Finish</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="66"/>
+        <location filename="../../ui/screens/menu.py" line="70"/>
         <source>What would you like to do today?</source>
         <translation>請問您今天要辦理什麼？</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="67"/>
+        <location filename="../../ui/screens/menu.py" line="71"/>
         <source>Check my applications</source>
         <translation>查詢辦理進度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="68"/>
+        <location filename="../../ui/screens/menu.py" line="72"/>
         <source>Take a queue number</source>
         <translation>取號</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="69"/>
+        <location filename="../../ui/screens/menu.py" line="73"/>
         <source>Hotline: ask, suggest, complain</source>
         <translation>12345 熱線：諮詢、建議、投訴</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="60"/>
+        <location filename="../../ui/screens/menu.py" line="64"/>
         <source>Apply for a service</source>
         <translation>辦理業務</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/menu.py" line="61"/>
+        <location filename="../../ui/screens/menu.py" line="65"/>
         <source>Finish and take my card</source>
         <translation>結束並取回證件</translation>
     </message>
@@ -1198,77 +1198,77 @@
 <context>
     <name>PrinterPage</name>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="90"/>
+        <location filename="../../ui/screens/admin_printer.py" line="117"/>
         <source>Receipt printer</source>
         <translation>收據印表機</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="91"/>
+        <location filename="../../ui/screens/admin_printer.py" line="118"/>
         <source>Print a test page</source>
         <translation>列印測試頁</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="92"/>
+        <location filename="../../ui/screens/admin_printer.py" line="119"/>
         <source>Reprint the last receipt</source>
         <translation>補印最後一張收據</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="94"/>
+        <location filename="../../ui/screens/admin_printer.py" line="121"/>
         <source>Only a receipt that could not be printed in the last %1 minutes.</source>
         <translation>只限最近 %1 分鐘內沒有印出的收據。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="98"/>
+        <location filename="../../ui/screens/admin_printer.py" line="125"/>
         <source>Preview on screen:</source>
         <translation>在螢幕上預覽：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="100"/>
+        <location filename="../../ui/screens/admin_printer.py" line="127"/>
         <source>Test page</source>
         <translation>測試頁</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="101"/>
+        <location filename="../../ui/screens/admin_printer.py" line="128"/>
         <source>Sample receipt</source>
         <translation>收據範例</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="102"/>
+        <location filename="../../ui/screens/admin_printer.py" line="129"/>
         <source>Receipt to reprint</source>
         <translation>要補印的收據</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="142"/>
+        <location filename="../../ui/screens/admin_printer.py" line="171"/>
         <source>Working…</source>
         <translation>處理中…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="149"/>
+        <location filename="../../ui/screens/admin_printer.py" line="178"/>
         <source>The test page was printed. Check it on paper.</source>
         <translation>測試頁已印出，請檢查紙上的內容。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="150"/>
+        <location filename="../../ui/screens/admin_printer.py" line="179"/>
         <source>The test page was not printed: %1</source>
         <translation>測試頁沒有印出：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="151"/>
+        <location filename="../../ui/screens/admin_printer.py" line="180"/>
         <source>Receipt %1 was printed again.</source>
         <translation>收據 %1 已補印。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="152"/>
+        <location filename="../../ui/screens/admin_printer.py" line="181"/>
         <source>No receipt is waiting for a reprint.</source>
         <translation>沒有等待補印的收據。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="153"/>
+        <location filename="../../ui/screens/admin_printer.py" line="182"/>
         <source>The receipt was not printed: %1</source>
         <translation>收據沒有印出：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_printer.py" line="154"/>
+        <location filename="../../ui/screens/admin_printer.py" line="183"/>
         <source>The preview could not be drawn: %1</source>
         <translation>無法顯示預覽：%1</translation>
     </message>
@@ -1500,42 +1500,42 @@
 <context>
     <name>ServicePage</name>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="84"/>
+        <location filename="../../ui/screens/admin_service.py" line="93"/>
         <source>This kiosk</source>
         <translation>本機</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="85"/>
+        <location filename="../../ui/screens/admin_service.py" line="94"/>
         <source>Back in service</source>
         <translation>恢復服務</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="86"/>
+        <location filename="../../ui/screens/admin_service.py" line="95"/>
         <source>Take out of service with this message:</source>
         <translation>暫停服務，並顯示這段話：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="89"/>
+        <location filename="../../ui/screens/admin_service.py" line="98"/>
         <source>Language a new citizen starts in:</source>
         <translation>每位民眾開始時使用的語言：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="91"/>
+        <location filename="../../ui/screens/admin_service.py" line="100"/>
         <source>Reset: forget the current session and go back to the start screen.</source>
         <translation>重設：清除目前的操作，回到開始畫面。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="93"/>
+        <location filename="../../ui/screens/admin_service.py" line="102"/>
         <source>Reset the kiosk</source>
         <translation>重設本機</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="109"/>
+        <location filename="../../ui/screens/admin_service.py" line="118"/>
         <source>In service.</source>
         <translation>服務中。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/admin_service.py" line="112"/>
+        <location filename="../../ui/screens/admin_service.py" line="121"/>
         <source>Out of service. Citizens see: %1</source>
         <translation>暫停服務中。民眾看到：%1</translation>
     </message>
@@ -1621,112 +1621,112 @@
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../../ui/screens/status.py" line="168"/>
+        <location filename="../../ui/screens/status.py" line="199"/>
         <source>Check the progress of your applications</source>
         <translation>查詢辦理進度</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="170"/>
+        <location filename="../../ui/screens/status.py" line="201"/>
         <source>Or hold the QR code or barcode on your receipt under the scanner.</source>
         <translation>或將回執上的二維碼或條碼對準掃描器。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="172"/>
+        <location filename="../../ui/screens/status.py" line="203"/>
         <source>Or type the number from your receipt:</source>
         <translation>或輸入回執上的編號：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="173"/>
+        <location filename="../../ui/screens/status.py" line="204"/>
         <source>Application number</source>
         <translation>申請編號</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="174"/>
+        <location filename="../../ui/screens/status.py" line="205"/>
         <source>e.g. OS20261129000001</source>
         <translation>例如 OS20261129000001</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="175"/>
+        <location filename="../../ui/screens/status.py" line="206"/>
         <source>Last 4 characters of your ID number</source>
         <translation>身分證號碼後 4 碼</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="176"/>
+        <location filename="../../ui/screens/status.py" line="207"/>
         <source>e.g. 123X</source>
         <translation>例如 123X</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="177"/>
+        <location filename="../../ui/screens/status.py" line="208"/>
         <source>Look up</source>
         <translation>查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="178"/>
+        <location filename="../../ui/screens/status.py" line="209"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="179"/>
+        <location filename="../../ui/screens/status.py" line="210"/>
         <source>Finish</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="241"/>
+        <location filename="../../ui/screens/status.py" line="274"/>
         <source>This card has expired. Please type the number from your receipt.</source>
         <translation>這張證件已過期。請輸入回執上的編號查詢。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="243"/>
+        <location filename="../../ui/screens/status.py" line="276"/>
         <source>The card could not be read. Please insert it again.</source>
         <translation>無法讀取證件，請重新插入。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="245"/>
+        <location filename="../../ui/screens/status.py" line="278"/>
         <source>Applications of %1</source>
         <translation>%1 的申辦事項</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="247"/>
+        <location filename="../../ui/screens/status.py" line="280"/>
         <source>Insert your ID card to see all your applications.</source>
         <translation>插入身分證，即可查看您所有的申辦事項。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="253"/>
+        <location filename="../../ui/screens/status.py" line="286"/>
         <source>Please type the application number from your receipt.</source>
         <translation>請輸入回執上的申請編號。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="256"/>
+        <location filename="../../ui/screens/status.py" line="289"/>
         <source>This is not an application number: it has 8 to 40 letters and digits.</source>
         <translation>這不是申請編號：申請編號由 8 到 40 個英文字母和數字組成。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="259"/>
+        <location filename="../../ui/screens/status.py" line="292"/>
         <source>Please type the last 4 characters of your ID number.</source>
         <translation>請輸入身分證號碼的後 4 碼。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="262"/>
+        <location filename="../../ui/screens/status.py" line="295"/>
         <source>Please type exactly 4 letters or digits.</source>
         <translation>請輸入 4 個英文字母或數字。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="275"/>
+        <location filename="../../ui/screens/status.py" line="308"/>
         <source>Please take the printout from the printer.</source>
         <translation>請從印表機取走列印單。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="277"/>
+        <location filename="../../ui/screens/status.py" line="310"/>
         <source>The printer is not available right now. Please note the number, or ask the staff for help.</source>
         <translation>印表機暫時無法使用。請記下編號，或請服務人員協助。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="281"/>
+        <location filename="../../ui/screens/status.py" line="314"/>
         <source>The printout could not be printed completely. Please ask the staff for help.</source>
         <translation>列印未能完成，請洽服務人員協助。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/status.py" line="285"/>
+        <location filename="../../ui/screens/status.py" line="318"/>
         <source>Printing…</source>
         <translation>列印中…</translation>
     </message>

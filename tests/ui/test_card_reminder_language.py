@@ -20,7 +20,7 @@ from ui.theme import FONT_FAMILIES
 
 LEFT = Qt.MouseButton.LeftButton
 REMINDER = {
-    Language.ZH_HANT: "請取回您的身份證。",
+    Language.ZH_HANT: "請取回您的身分證。",
     Language.ZH_HANS: "请取回您的身份证。",
     Language.EN: "Please take your ID card from the reader.",
 }

@@ -209,7 +209,7 @@ def test_a_card_left_in_the_reader_is_announced_until_taken(
     qtbot.mouseClick(window.menu.finish, LEFT)
     assert kiosk.session.state is State.ATTRACT
     assert window.attract.card_reminder.isVisibleTo(window)
-    assert window.attract.card_reminder.text() == "請取回您的身份證。"
+    assert window.attract.card_reminder.text() == "請取回您的身分證。"
     assert window.attract.take_demo_card.isVisibleTo(window)  # the demo's stand-in hand
     assert not window.attract.demo_card.isVisibleTo(window)
     qtbot.mouseClick(window.attract.take_demo_card, LEFT)
