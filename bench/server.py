@@ -1,7 +1,7 @@
 """The reference backend under load: status look-ups, and a province's kiosk heartbeats.
 
     .venv/bin/python bench/server.py [--quick] [--databases sqlite,postgresql] [--workers 1,2]
-        [--duration S] [--heartbeat-duration S] [--kiosks N] [--profile DIR]
+        [--duration S] [--heartbeat-duration S] [--kiosks N] [--lookups-only] [--profile DIR]
 
 Each figure stands next to GET /v1/health (a bare FastAPI endpoint, no database) measured on
 the same server, the same way, in the same run. Prints Markdown tables (stdout) and progress
@@ -13,14 +13,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime as dt
-import json
 import os
-import secrets
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Coroutine, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,12 +30,21 @@ _REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != _REPOSITORY / "bench"]
 sys.path.insert(0, str(_REPOSITORY))
 
-from sqlalchemy import insert  # noqa: E402
-
-from bench.loadgen import Connection, LoadResult, closed_loop, encode_request, open_loop  # noqa: E402
-from bench.server_probes import ProbeError, Profiler, cpu_split  # noqa: E402
+from bench.loadgen import LoadResult, closed_loop, encode_request, open_loop  # noqa: E402
+from bench.server_data import (  # noqa: E402
+    BenchFailed,
+    file_applications,
+    heartbeat_requests,
+    lookup_requests,
+    register_kiosks,
+)
+from bench.server_probes import (  # noqa: E402
+    ProbeError,
+    Profiler,
+    connections_per_process,
+    cpu_split,
+)
 from bench.server_report import (  # noqa: E402
-    FILING_CLIENTS,
     Figures,
     Measured,
     Options,
@@ -48,14 +53,7 @@ from bench.server_report import (  # noqa: E402
     report,
 )
 from kiosk.backend_process import BackendProcess, BackendStartError  # noqa: E402
-from server import models  # noqa: E402
-from server.database import build_engine, ensure_sqlite_directory, migrate_to_head  # noqa: E402
-from server.keyed_hash import token_sha256  # noqa: E402
 from server.schemas_kiosks import HEARTBEAT_S  # noqa: E402
-from tests.integration.server.server_test_support import (  # noqa: E402
-    VALID_ID_NUMBER,
-    individual_business_request,
-)
 from tests.postgres_cluster import PostgresUnavailable, create_database, postgres_server  # noqa: E402
 
 DATABASES = ("sqlite", "postgresql")
@@ -65,115 +63,16 @@ DEFAULT_DURATION_S = 15.0
 DEFAULT_KIOSKS = 20_000
 DEFAULT_APPLICATIONS = 1_000
 WARMUP_S = 3.0
-FILING_ATTEMPTS = 10
+CONNECTIONS_SAMPLED_AFTER_S = 0.5
 READY_TIMEOUT_S = 120.0
 FILING_KIOSK = "bench-filing-kiosk"
 # Lifted so that the bench measures the server, not its limiter: every look-up comes from
 # 127.0.0.1, and one kiosk files all the applications.
 SERVER_FLAGS = ("--kiosk-rate", "1000/1000", "--public-rate", "100000/100000")
-# What kiosk.heartbeat sends in a service hall on a good day (server.schemas_kiosks.Heartbeat).
-HEARTBEAT_BODY = {
-    "version": "0.2.0",
-    "card_reader": {"state": "ok"},
-    "printer": {"state": "ok", "paper": "ok"},
-    "outbox_depth": 0,
-    "uptime_s": 1234,
-    "out_of_service": False,
-}
-
-
-class BenchFailed(Exception):
-    pass
 
 
 def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-# --- data the bench needs ----------------------------------------------------------------
-
-
-def _register_kiosks(database_url: str, count: int) -> list[str]:
-    """``count`` kiosks straight into a freshly migrated database in one executemany; their
-    bearer tokens."""
-    tokens = [secrets.token_urlsafe(32) for _ in range(count)]
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    rows = [
-        {
-            "id": f"bench-{index:05d}",
-            "token_sha256": token_sha256(token),
-            "label": f"bench kiosk {index}",
-            "provisioned_at": now,
-            "health": {},
-            "outbox_depth": 0,
-            "out_of_service": False,
-        }
-        for index, token in enumerate(tokens)
-    ]
-    engine = build_engine(database_url)
-    try:
-        ensure_sqlite_directory(database_url)
-        migrate_to_head(engine)
-        with engine.begin() as connection:
-            connection.execute(insert(models.Kiosk), rows)
-    finally:
-        engine.dispose()
-    return tokens
-
-
-async def _file_applications(host: str, port: int, token: str, count: int) -> tuple[list[str], int]:
-    """File ``count`` BR-001 applications through the API, as kiosks do: their numbers, and
-    how many answers were 503 busy (retried with the same key after a pause, as kiosks do)."""
-    body = individual_business_request()
-    numbers: list[str] = []
-    busy = 0
-
-    async def filer() -> None:
-        nonlocal busy
-        connection = await Connection.open(host, port)
-        try:
-            while len(numbers) < count:
-                headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": uuid.uuid4().hex}
-                request = encode_request(
-                    "POST", "/v1/applications", host, headers=headers, json_body=body
-                )
-                for attempt in range(FILING_ATTEMPTS):
-                    answer = await connection.exchange(request)
-                    if answer.status != 503:
-                        break
-                    busy += 1
-                    await asyncio.sleep(0.01 * (attempt + 1))
-                if answer.status != 201:
-                    raise BenchFailed(f"filing answered {answer.status}: {answer.body[:300]!r}")
-                numbers.append(json.loads(answer.body)["number"])
-        finally:
-            connection.close()
-
-    await asyncio.gather(*(filer() for _ in range(FILING_CLIENTS)))
-    return numbers[:count], busy
-
-
-def _lookup_requests(host: str, numbers: Sequence[str]) -> list[bytes]:
-    lookup = {"id_last4": VALID_ID_NUMBER[-4:]}
-    return [
-        encode_request(
-            "POST", "/v1/applications/lookup", host, json_body={"reference": number, **lookup}
-        )
-        for number in numbers
-    ]
-
-
-def _heartbeat_requests(host: str, tokens: Sequence[str]) -> list[bytes]:
-    return [
-        encode_request(
-            "POST",
-            "/v1/kiosks/heartbeat",
-            host,
-            headers={"Authorization": f"Bearer {token}"},
-            json_body=HEARTBEAT_BODY,
-        )
-        for token in tokens
-    ]
 
 
 # --- one server, four measurements ---------------------------------------------------------
@@ -204,19 +103,29 @@ class _Run:
         duration_s = self.options.heartbeat_duration_s if seconds is None else seconds
         return open_loop(self.host, self.port, requests, rate=rate, duration_s=duration_s)
 
-    async def _measured(self, what: str, run: Coroutine[Any, Any, LoadResult]) -> Measured:
+    async def _measured(
+        self, what: str, run: Coroutine[Any, Any, LoadResult], *, count_connections: bool = False
+    ) -> Measured:
         _progress(f"[{self.setup.label}] {what}")
         server_pid = self.backend.pid or 0
         with Profiler.sampling(self.profiler, server_pid, f"{self.setup.slug}-{what}"):
             server_before, database_before = cpu_split(server_pid)
             started = time.monotonic()
-            load = await run
+            measuring = asyncio.ensure_future(run)
+            connections: tuple[int, ...] = ()
+            if count_connections:
+                # The closed loop opens its connections at once, first thing.
+                await asyncio.sleep(CONNECTIONS_SAMPLED_AFTER_S)
+                connections = connections_per_process(server_pid, self.port)
+            load = await measuring
             wall = time.monotonic() - started
             server_after, database_after = cpu_split(server_pid)
         measured = Measured(
             load,
             (server_after - server_before) / wall * 100.0,
             (database_after - database_before) / wall * 100.0,
+            server_after - server_before,
+            connections,
         )
         if load.samples.errors:
             statuses = load.samples.error_statuses.items()
@@ -230,31 +139,33 @@ class _Run:
     async def all(self, tokens: Sequence[str]) -> Figures:
         options, label = self.options, self.setup.label
         _progress(f"[{label}] filing {options.applications} applications")
-        numbers, busy = await _file_applications(
+        numbers, busy = await file_applications(
             self.host, self.port, self.backend.kiosk_token, options.applications
         )
         if busy:
             _progress(f"[{label}] filing met {busy} answers 503 busy (retried)")
-        lookups = _lookup_requests(self.host, numbers)
+        lookups = lookup_requests(self.host, numbers)
         health = [encode_request("GET", "/v1/health", self.host)]
         _progress(f"[{label}] warm-up, {options.warmup_s:g} s of each")
         await self._closed(health, options.warmup_s)
         await self._closed(lookups, options.warmup_s)
         clients = f"closed loop, {options.clients} clients"
         lookup_reference = await self._measured(
-            f"health {clients}", self._closed(health, options.duration_s)
+            f"health {clients}", self._closed(health, options.duration_s), count_connections=True
         )
         measured_lookups = await self._measured(
-            f"look-ups {clients}", self._closed(lookups, options.duration_s)
+            f"look-ups {clients}", self._closed(lookups, options.duration_s), count_connections=True
         )
+        if not options.heartbeats:
+            return Figures(self.setup, measured_lookups, lookup_reference, None, None, busy)
         rate = f"open loop at {options.heartbeat_rate:.0f}/s"
-        heartbeat_requests = _heartbeat_requests(self.host, tokens)
+        beats = heartbeat_requests(self.host, tokens)
         _progress(f"[{label}] warm-up, {options.warmup_s:g} s of each at the heartbeat rate")
         await self._open(health, options.warmup_s)
         # From the end of the list: the measured heartbeats start with kiosks not yet heard.
-        await self._open(heartbeat_requests[::-1], options.warmup_s)
+        await self._open(beats[::-1], options.warmup_s)
         heartbeat_reference = await self._measured(f"health {rate}", self._open(health))
-        heartbeats = await self._measured(f"heartbeats {rate}", self._open(heartbeat_requests))
+        heartbeats = await self._measured(f"heartbeats {rate}", self._open(beats))
         return Figures(
             self.setup, measured_lookups, lookup_reference, heartbeats, heartbeat_reference, busy
         )
@@ -265,7 +176,7 @@ def _measure(
 ) -> Figures:
     # The province's kiosks are registered when the server starts, as after a restart.
     started = time.monotonic()
-    tokens = _register_kiosks(database_url, options.kiosks)
+    tokens = register_kiosks(database_url, options.kiosks if options.heartbeats else 0)
     _progress(
         f"[{setup.label}] {options.kiosks} kiosks registered in "
         f"{time.monotonic() - started:.1f} s; starting the backend"
@@ -361,6 +272,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     add("--quick", action="store_true", help="short windows, for a smoke check")
     add(
+        "--lookups-only",
+        action="store_true",
+        help="measure the look-ups (and /v1/health beside them) only: no heartbeats, and no "
+        "kiosks registered for them",
+    )
+    add(
         "--profile",
         type=Path,
         metavar="DIR",
@@ -382,6 +299,7 @@ def _options(args: argparse.Namespace) -> Options:
         applications=int(chosen(args.applications, DEFAULT_APPLICATIONS, 200)),
         warmup_s=1.0 if args.quick else WARMUP_S,
         quick=args.quick,
+        heartbeats=not args.lookups_only,
     )
 
 

@@ -23,7 +23,10 @@ _CATEGORIES = (
     ("in the thread pool (sync endpoints and dependencies)", "WorkerThread.run (anyio/"),
     ("  of which the kiosk token check", "require_kiosk (server/auth.py"),
     ("  of which the route's own code", "(server/api/"),
-    ("SQL statements (DBAPI execute)", "do_execute (sqlalchemy/"),
+    ("FastAPI's dependency solving (parameters, bodies)", "solve_dependencies (fastapi/"),
+    ("FastAPI's route matching", "_match (fastapi/routing.py"),
+    ("SQL statements (SQLAlchemy execute)", "do_execute (sqlalchemy/"),
+    ("prepared reads (server/prepared_reads.py)", "(server/prepared_reads.py"),
     ("commits", "do_commit (sqlalchemy/"),
     ("new database connections (pool overflow)", "Pool._create_connection (sqlalchemy/"),
     ("ORM row loading", "(sqlalchemy/orm/loading.py"),
@@ -73,6 +76,32 @@ def cpu_split(server_pid: int) -> tuple[float, float]:
     server = _descendants(table, server_pid)
     database = _descendants(table, os.getpid()) - server - {os.getpid()}
     return sum(table[p][1] for p in server), sum(table[p][1] for p in database)
+
+
+def connections_per_process(server_pid: int, port: int) -> tuple[int, ...]:
+    """Established TCP connections on local ``port`` held by each of the server's processes
+    that holds any, most first (from /proc: which socket inodes each process has open)."""
+    established: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            # sl local_address rem_address st ... inode (field 9); state 01 is ESTABLISHED.
+            fields = line.split()
+            if fields[3] == "01" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                established.add(fields[9])
+    counts: list[int] = []
+    for pid in _descendants(_process_table(), server_pid):
+        try:
+            links = [os.readlink(entry.path) for entry in os.scandir(f"/proc/{pid}/fd")]
+        except OSError:
+            continue  # ended meanwhile
+        held = sum(1 for link in links if link.startswith("socket:[") and link[8:-1] in established)
+        if held:
+            counts.append(held)
+    return tuple(sorted(counts, reverse=True))
 
 
 class Profiler:

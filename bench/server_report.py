@@ -30,6 +30,7 @@ class Options:
     applications: int
     warmup_s: float
     quick: bool
+    heartbeats: bool = True  # False: --lookups-only
 
     @property
     def heartbeat_rate(self) -> float:
@@ -55,10 +56,20 @@ class Measured:
     load: LoadResult
     server_cpu: float  # percent of one core, over the measured window
     database_cpu: float  # the PostgreSQL cluster's processes; SQLite runs inside the server
+    server_cpu_s: float  # CPU seconds of the server's processes over the window
+    # Keep-alive connections each server process held, sampled early in a closed loop (the
+    # kernel hands a worker whatever it accepts, so the split varies); () when not sampled.
+    connections: tuple[int, ...] = ()
 
     @property
     def generator_cpu(self) -> float:
         return self.load.cpu_s / self.load.elapsed_s * 100.0
+
+    @property
+    def cpu_ms_per_request(self) -> float:
+        """Server (and, on SQLite, database) CPU per answered request: steadier than latency
+        on a shared machine, since other processes' load mostly does not change it."""
+        return self.server_cpu_s / max(self.load.samples.count, 1) * 1000.0
 
 
 @dataclass(frozen=True)
@@ -66,8 +77,8 @@ class Figures:
     setup: Setup
     lookups: Measured
     lookup_reference: Measured
-    heartbeats: Measured
-    heartbeat_reference: Measured
+    heartbeats: Measured | None  # None: not measured (--lookups-only)
+    heartbeat_reference: Measured | None
     filing_busy: int  # 503 busy answers while filing the look-ups' applications
 
 
@@ -88,8 +99,9 @@ def _lookup_table(figures: Sequence[Figures], options: Options) -> list[str]:
         "Reference: GET /v1/health the same way.",
         "",
         "| server | look-ups/s | p50 ms | p99 ms | errors | /v1/health/s | p50 ms | p99 ms "
-        "| errors | look-up / health rate | CPU % server / db / generator (look-ups) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| errors | look-up / health rate | server CPU ms per look-up / per health "
+        "| CPU % server / db / generator (look-ups) | connections per worker (look-ups / health) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for figure in figures:
         lookup, health = figure.lookups, figure.lookup_reference
@@ -99,9 +111,15 @@ def _lookup_table(figures: Sequence[Figures], options: Options) -> list[str]:
             f"| {_ms(a.percentile_ms(0.99))} | {a.errors} | {health.load.rate:.0f} "
             f"| {_ms(b.percentile_ms(0.5))} | {_ms(b.percentile_ms(0.99))} | {b.errors} "
             f"| {lookup.load.rate / max(health.load.rate, 1e-9):.2f} "
-            f"| {_cpu(lookup, figure.setup)} |"
+            f"| {lookup.cpu_ms_per_request:.2f} / {health.cpu_ms_per_request:.2f} "
+            f"| {_cpu(lookup, figure.setup)} "
+            f"| {_split(lookup.connections)} / {_split(health.connections)} |"
         )
     return lines
+
+
+def _split(connections: tuple[int, ...]) -> str:
+    return "+".join(str(count) for count in connections) if connections else "–"
 
 
 def _heartbeat_table(figures: Sequence[Figures], options: Options) -> list[str]:
@@ -112,19 +130,23 @@ def _heartbeat_table(figures: Sequence[Figures], options: Options) -> list[str]:
         "Reference: GET /v1/health at the same rate.",
         "",
         "| server | heartbeats/s | p50 ms | p99 ms | max ms | errors | /v1/health/s | p50 ms "
-        "| p99 ms | max ms | errors | generator lag p99 ms | CPU % server / db / generator "
-        "(heartbeats) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| p99 ms | max ms | errors | generator lag p99 ms | server CPU ms per heartbeat / per "
+        "health | CPU % server / db / generator (heartbeats) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for figure in figures:
         beat, health = figure.heartbeats, figure.heartbeat_reference
+        if beat is None or health is None:
+            continue
         a, b = beat.load.samples, health.load.samples
         lines.append(
             f"| {figure.setup.label} | {beat.load.rate:.0f} | {_ms(a.percentile_ms(0.5))} "
             f"| {_ms(a.percentile_ms(0.99))} | {_ms(a.max_ms())} | {a.errors} "
             f"| {health.load.rate:.0f} | {_ms(b.percentile_ms(0.5))} "
             f"| {_ms(b.percentile_ms(0.99))} | {_ms(b.max_ms())} | {b.errors} "
-            f"| {_ms(beat.load.send_lag_p99_ms)} | {_cpu(beat, figure.setup)} |"
+            f"| {_ms(beat.load.send_lag_p99_ms)} "
+            f"| {beat.cpu_ms_per_request:.2f} / {health.cpu_ms_per_request:.2f} "
+            f"| {_cpu(beat, figure.setup)} |"
         )
     return lines
 
@@ -146,7 +168,7 @@ def _goals(figures: Sequence[Figures], options: Options) -> list[str]:
             f"{_verdict(p99 < LOOKUP_P99_GOAL_MS and errors == 0)}"
         )
     for figure in figures:
-        if figure.setup.database != "postgresql":
+        if figure.setup.database != "postgresql" or figure.heartbeats is None:
             continue
         load = figure.heartbeats.load
         p99 = load.samples.percentile_ms(0.99)
@@ -185,8 +207,11 @@ def report(figures: Sequence[Figures], options: Options, machine: str) -> str:
         "",
         *_lookup_table(figures, options),
         "",
-        *_heartbeat_table(figures, options),
-        "",
+        *(
+            [*_heartbeat_table(figures, options), ""]
+            if any(figure.heartbeats for figure in figures)
+            else []
+        ),
         *_goals(figures, options),
     ]
     for figure in figures:

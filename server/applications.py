@@ -10,8 +10,6 @@ from typing import Any
 from sqlalchemy import (
     BindParameter,
     ColumnElement,
-    Connection,
-    Row,
     and_,
     bindparam,
     func,
@@ -27,6 +25,7 @@ from server.form_validation import validate_form
 from server.holidays import calendar_after
 from server.keyed_hash import identity_hash, new_access_code, same_secret
 from server.lifecycle import INITIAL_STATE, ApplicationState, is_overdue
+from server.prepared_reads import PreparedRead
 from server.problems import ProblemError, validation_problem
 from server.schemas import ApplicationRequest
 from server.schemas_applications import (
@@ -44,11 +43,11 @@ IDENTITY_LOOKUP_LIMIT = 100
 
 _A = models.Application
 _E = models.ApplicationEvent
-# An application as loaded whole, or as the columns of a Core query.
-StatusSource = models.Application | Row[Any]
+# An application as loaded whole, or a row of the prepared look-up (a named tuple).
+StatusSource = models.Application | Any
 
 _REFERENCE: BindParameter[str] = bindparam("p_reference")
-_BY_REFERENCE = (
+_BY_REFERENCE = PreparedRead(
     select(
         _A.id,
         _A.number,
@@ -133,7 +132,7 @@ def file_application(
 
 
 def status_by_code(
-    connection: Connection, reference: str, code: str, today: dt.date, public_url: str
+    context: AppContext, reference: str, code: str, today: dt.date, public_url: str
 ) -> ApplicationStatus:
     """The status for whoever holds the receipt (its QR link carries the access code).
 
@@ -142,7 +141,7 @@ def status_by_code(
     """
     matching = [
         (application, timeline)
-        for application, timeline in _by_reference(connection, reference)
+        for application, timeline in _by_reference(context, reference)
         if same_secret(code, application.access_code)
     ]
     # One answer for "no such reference" and "wrong code": the reference alone reveals nothing.
@@ -157,7 +156,7 @@ def status_by_code(
 
 
 def status_by_reference(
-    connection: Connection, lookup: ReferenceLookup, today: dt.date, public_url: str
+    context: AppContext, lookup: ReferenceLookup, today: dt.date, public_url: str
 ) -> ApplicationStatus:
     """The status for whoever knows the number (or provisional reference) and the ID's last four.
 
@@ -166,7 +165,7 @@ def status_by_reference(
     last4 = lookup.id_last4.upper()
     matching = [
         (application, timeline)
-        for application, timeline in _by_reference(connection, lookup.reference)
+        for application, timeline in _by_reference(context, lookup.reference)
         if same_secret(last4, application.applicant_id_number.strip().upper()[-4:])
     ]
     if not matching:
@@ -179,15 +178,12 @@ def status_by_reference(
     return _number_first(matching, lookup.reference, today, public_url)
 
 
-def _by_reference(
-    connection: Connection, reference: str
-) -> list[tuple[Row[Any], list[TimelineEntry]]]:
+def _by_reference(context: AppContext, reference: str) -> list[tuple[Any, list[TimelineEntry]]]:
     """The applications numbered ``reference`` or filed under it as provisional reference (at
-    most one of each), with their timelines. One query: citizens' look-ups are the busiest
-    reads there are."""
-    found: dict[int, tuple[Row[Any], list[TimelineEntry]]] = {}
-    rows: Iterable[Row[Any]] = connection.execute(_BY_REFERENCE, {"p_reference": reference})
-    for row in rows:
+    most one of each), with their timelines. One prepared query on the event loop: citizens'
+    look-ups are the busiest reads there are."""
+    found: dict[int, tuple[Any, list[TimelineEntry]]] = {}
+    for row in context.fetch(_BY_REFERENCE, p_reference=reference):
         _application, timeline = found.setdefault(row.id, (row, []))
         if row.event_status is not None:
             timeline.append(_timeline_entry(row.event_status, row.event_at, row.event_note))
@@ -195,7 +191,7 @@ def _by_reference(
 
 
 def _number_first(
-    matching: list[tuple[Row[Any], list[TimelineEntry]]],
+    matching: list[tuple[Any, list[TimelineEntry]]],
     reference: str,
     today: dt.date,
     public_url: str,
@@ -284,7 +280,8 @@ def events_by_application(
 
 
 def hall_today(context: AppContext) -> dt.date:
-    return context.hall_date(context.now())
+    # The clock's own reading: a date needs neither UTC nor whole seconds first.
+    return context.hall_date(context.clock())
 
 
 def overdue_clause(today: dt.date) -> ColumnElement[bool]:

@@ -109,6 +109,11 @@ def require_staff(
 
 async def limit_public_caller(request: Request, context: Context) -> None:
     """Budget callers without a token by their address (in memory: no thread pool hop)."""
+    limit_public(context, request)
+
+
+def limit_public(context: AppContext, request: Request) -> None:
+    """:func:`limit_public_caller`, for a route that calls it itself rather than depend on it."""
     address = request.client.host if request.client else "unknown"
     wait_s = context.public_limiter.try_acquire(address)
     if wait_s:

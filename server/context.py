@@ -6,7 +6,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
@@ -18,6 +18,7 @@ from server import models
 from server.heartbeats import HeartbeatBook
 from server.keyed_hash import SECRET_SETTING
 from server.kiosk_directory import KioskDirectory
+from server.prepared_reads import HotReads, PreparedRead
 from server.rate_limit import RateLimiter
 
 Clock = Callable[[], dt.datetime]
@@ -42,7 +43,8 @@ class AppContext:
     a token by address (look-ups by number and code are guessable in principle).
     ``heartbeats`` holds the heartbeats this process has yet to write and ``kiosk_directory``
     what it remembers of kiosk tokens and commands (:mod:`server.kiosk_directory`).
-    ``read_engine`` serves the hot reads (:meth:`read`).
+    ``read_engine`` serves the hot reads (:meth:`read`); ``hot_reads`` runs the busiest of
+    them, prepared, on a connection of that engine kept by the event loop (:meth:`fetch`).
     """
 
     sessions: sessionmaker[Session]
@@ -53,6 +55,7 @@ class AppContext:
     heartbeats: HeartbeatBook
     kiosk_directory: KioskDirectory
     read_engine: Engine
+    hot_reads: HotReads
     clock: Clock = utc_now
     _secret: _SecretCache = field(default_factory=_SecretCache)
 
@@ -96,16 +99,31 @@ class AppContext:
                 raise
             return self._read(query)
 
+    def fetch(self, read: PreparedRead, **values: Any) -> list[Any]:
+        """The rows of a prepared ``read`` (:mod:`server.prepared_reads`), for an ``async``
+        route: like :meth:`read`, one fresh try after a lost connection."""
+        try:
+            return self.hot_reads.rows(read, values)
+        except DBAPIError as error:
+            if not error.connection_invalidated:
+                raise
+            return self.hot_reads.rows(read, values)
+
     def _read(self, query: Callable[[Connection], Result]) -> Result:
         with self.read_engine.connect() as connection:
             return query(connection)
 
 
-async def _context(request: Request) -> AppContext:
-    # async: a dependency that only reads app state need not hop to the thread pool.
+def app_context(request: Request) -> AppContext:
+    """The context of the app serving ``request``, for routes that take no dependencies."""
     context = request.app.state.context
     assert isinstance(context, AppContext)
     return context
+
+
+async def _context(request: Request) -> AppContext:
+    # async: a dependency that only reads app state need not hop to the thread pool.
+    return app_context(request)
 
 
 Context = Annotated[AppContext, Depends(_context)]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.constants import REF_TEMPLATE
 from fastapi.openapi.utils import get_openapi
+from pydantic import BaseModel
 
 from server.problems import PROBLEM_MEDIA_TYPE
 
@@ -19,8 +22,12 @@ _PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 _FASTAPI_VALIDATION_SCHEMAS = ("HTTPValidationError", "ValidationError")
 
 
-def build_openapi(app: FastAPI) -> dict[str, Any]:
-    """FastAPI's document, with every 4xx/5xx answer typed as ``application/problem+json``."""
+def build_openapi(app: FastAPI, body_models: Sequence[type[BaseModel]] = ()) -> dict[str, Any]:
+    """FastAPI's document, with every 4xx/5xx answer typed as ``application/problem+json``.
+
+    ``body_models``: bodies that routes read themselves (:mod:`server.api.direct_routes`) and
+    document with a ``$ref``; their schemas join the components as FastAPI would write them.
+    """
     if app.openapi_schema is not None:
         return app.openapi_schema
     document = get_openapi(
@@ -29,6 +36,9 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         description=app.description,
         routes=app.routes,
     )
+    for model in body_models:
+        schema = model.model_json_schema(ref_template=REF_TEMPLATE, mode="validation")
+        document["components"]["schemas"].setdefault(model.__name__, schema)
     for operation in _operations(document):
         if "requestBody" in operation:
             # Starlette refuses a body it cannot parse at all before any route code runs.

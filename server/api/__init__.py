@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from pydantic import BaseModel
 
 from server.api import (
     applications,
@@ -17,7 +18,10 @@ from server.api import (
     statistics,
 )
 
+# In the order FastAPI tries them for each request: every route tried before the one that
+# matches costs the request ~9,000 CPU instructions, so the busiest come first.
 ROUTERS: tuple[APIRouter, ...] = (
+    applications.lookup_router,
     catalog.router,
     applications.router,
     holidays.router,
@@ -29,3 +33,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     open311.router,
     fleet_page.router,
 )
+# Bodies that routes read themselves (server.api.direct_routes): OpenAPI components need them.
+SELF_READ_BODIES: tuple[type[BaseModel], ...] = applications.SELF_READ_BODIES
