@@ -151,12 +151,13 @@ def test_other_threads_borrow_a_pooled_connection_and_give_it_back(
         reads.close()
 
 
+# PostgreSQL only: a SQLite file has no server that could drop the connection.
+@pytest.mark.parametrize("engines", ["postgresql"], indirect=True)
 def test_a_dropped_connection_is_replaced_after_one_error(
     engines: tuple[Engine, Engine],
 ) -> None:
     engine, read_engine = engines
-    if engine.dialect.name != "postgresql":
-        pytest.skip("a SQLite file has no server that could drop the connection")
+    assert engine.dialect.name == "postgresql"
     number = file(engine, 1)
     reads = HotReads(read_engine)
     try:
