@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: set-up, lint, format check, types, then pytest.
-# Extra arguments go to pytest (e.g. scripts/test.sh -k journey).
+# Extra arguments go to pytest (e.g. scripts/test.sh -k journey; -n 0 runs it in one process).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
@@ -13,8 +13,13 @@ echo "== ruff format --check"
 echo "== mypy"
 .venv/bin/mypy
 echo "== pytest"
+# The suite starts many Python processes (workers, backends, command-line runs): let them
+# keep the bytecode they compile, even where PYTHONDONTWRITEBYTECODE is set, outside the tree.
+unset PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX="${PYTHONPYCACHEPREFIX:-${XDG_CACHE_HOME:-$HOME/.cache}/onestop-kiosk-pycache}"
 set +e
-.venv/bin/pytest "$@"
+# One worker process per core (pytest-xdist); tests/worker_groups.py says which tests share one.
+.venv/bin/pytest -n auto "$@"
 status=$?
 set -e
 if [ "$status" -eq 5 ]; then

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -20,6 +21,35 @@ settings.register_profile(
     "onestop", max_examples=int(os.environ.get("ONESTOP_FUZZ_EXAMPLES", "200")), deadline=None
 )
 settings.load_profile("onestop")
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook, for ``-n``
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Tests that share a costly fixture run in one worker (see tests/worker_groups.py); the
+    backend, the PostgreSQL cluster and the pcscd + vpcd stack are made once per worker."""
+    if config.getvalue("dist") != "load":  # another --dist asked for by name
+        return None
+    from tests.worker_groups import SharedFixtureScheduling
+
+    return SharedFixtureScheduling(config, log)
+
+
+_worker_packaging_timings: dict[str, float] = {}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    from tests.packaging.conftest import TIMINGS_KEY
+
+    _worker_packaging_timings.update(getattr(node, "workeroutput", {}).get(TIMINGS_KEY, {}))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The packaging timings a pytest-xdist worker measured (a run in one process prints
+    them from tests/packaging/conftest.py)."""
+    from tests.packaging.conftest import print_timings
+
+    print_timings(terminalreporter, _worker_packaging_timings)
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,7 @@ KIOSK_USER = "onestop-kiosk"
 SERVER_USER = "onestop-kiosk-server"
 
 _timings: dict[str, float] = {}
+TIMINGS_KEY = "packaging_timings"
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,20 @@ def kiosk_root(built_deb: BuiltDeb) -> Iterator[DebianRoot]:
         root.close()
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a pytest-xdist worker: hand the timings to the controller, which prints them
+    (tests/conftest.py)."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None and _timings:
+        workeroutput[TIMINGS_KEY] = dict(_timings)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if _timings:
+    print_timings(terminalreporter, _timings)
+
+
+def print_timings(terminalreporter: pytest.TerminalReporter, timings: dict[str, float]) -> None:
+    if timings:
         terminalreporter.section("packaging timings")
-        for step, seconds in _timings.items():
+        for step, seconds in timings.items():
             terminalreporter.write_line(f"{seconds:7.1f} s  {step}")
