@@ -9,15 +9,15 @@ outbox row's idempotency key), so a value moved to another row does not open.
 from __future__ import annotations
 
 import base64
-import binascii
 import contextlib
 import os
 import secrets
-import stat
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from kiosk.key_files import PrivateKeyFileError, read_private_key
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -63,23 +63,9 @@ class OutboxKey:
     def load(cls, path: Path) -> OutboxKey:
         """The key in ``path``; ``KeyFileError`` if missing, malformed or open to group/others."""
         try:
-            descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-        except FileNotFoundError:
-            raise KeyFileError(f"no outbox key at {path}") from None
-        except OSError as error:
-            raise KeyFileError(f"cannot open the outbox key {path}: {error.strerror}") from None
-        with os.fdopen(descriptor, "rb") as handle:
-            mode = os.fstat(handle.fileno()).st_mode
-            if mode & (stat.S_IRWXG | stat.S_IRWXO):
-                raise KeyFileError(
-                    f"the outbox key {path} has mode {stat.S_IMODE(mode):04o}; it must be readable "
-                    f"by its owner only (chmod 600 {path})"
-                )
-            text = handle.read()
-        try:
-            secret = base64.b64decode(text.strip(), validate=True)
-        except (binascii.Error, ValueError):
-            raise KeyFileError(f"the outbox key {path} is not base64 text") from None
+            secret = read_private_key(path, "the outbox key")
+        except PrivateKeyFileError as error:
+            raise KeyFileError(str(error)) from None
         return cls(secret)
 
     @classmethod

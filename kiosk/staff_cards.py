@@ -30,11 +30,11 @@ import logging
 import os
 import re
 import secrets
-import stat
 from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.catalog_cache import write_atomically
+from kiosk.key_files import PrivateKeyFileError, read_private_key
 
 log = logging.getLogger(__name__)
 
@@ -89,23 +89,9 @@ class CardKey:
     @classmethod
     def load(cls, path: Path) -> CardKey:
         try:
-            descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-        except FileNotFoundError:
-            raise CardKeyError(f"no staff card key at {path}") from None
-        except OSError as error:
-            raise CardKeyError(f"cannot open the staff card key {path}: {error.strerror}") from None
-        with os.fdopen(descriptor, "rb") as handle:
-            mode = os.fstat(handle.fileno()).st_mode
-            if mode & (stat.S_IRWXG | stat.S_IRWXO):
-                raise CardKeyError(
-                    f"the staff card key {path} has mode {stat.S_IMODE(mode):04o}; it must be "
-                    f"readable by its owner only (chmod 600 {path})"
-                )
-            text = handle.read()
-        try:
-            return cls(base64.b64decode(text.strip(), validate=True))
-        except (binascii.Error, ValueError):
-            raise CardKeyError(f"the staff card key {path} is not base64 text") from None
+            return cls(read_private_key(path, "the staff card key"))
+        except PrivateKeyFileError as error:
+            raise CardKeyError(str(error)) from None
 
     @classmethod
     def load_or_create(cls, path: Path) -> tuple[CardKey, bool]:
