@@ -169,28 +169,15 @@ def wayland_child() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QWidget
 
-    from kiosk.app import build_kiosk
-    from kiosk.config import load_config
     from kiosk.i18n import Language
-    from kiosk.logs import PersonalDataRedactor
+    from tests.ui.child_kiosk import child_shell
     from tests.ui.test_keyboard import text_field_low_on_its_form, visible_keys
-    from ui.app import application, build_shell, show_on_screen
+    from ui.app import show_on_screen
     from ui.virtual_keyboard import keyboard_input_context_loaded
 
     backend_url, token, data_dir = sys.argv[1:4]
-    config = load_config(
-        None,
-        environ={},
-        defaults={
-            "kiosk": {"id": "wayland-kiosk", "demo": True, "data_dir": data_dir},
-            "session": {"tap_guard_ms": 0},  # scripted taps come faster than any finger
-            "backend": {"url": backend_url, "token": token},
-            "devices": {"printer": Path(data_dir, "receipts").as_uri() + "/?paper=80mm"},
-        },
-    )
-    app = application()
-    kiosk = build_kiosk(config, PersonalDataRedactor())
-    shell = build_shell(kiosk, app)
+    kiosk, shell = child_shell("wayland-kiosk", backend_url, token, data_dir)
+    app = shell.app
     window = shell.window
     dock = window.accessibility.input_dock
     painted: list[bool] = []

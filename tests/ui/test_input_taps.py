@@ -235,24 +235,9 @@ def taps_child() -> None:
 
     backend_url, token, data_dir, width, height = sys.argv[1:6]
     use_offscreen_screen(int(width), int(height))
-    from kiosk.app import build_kiosk
-    from kiosk.config import load_config
-    from kiosk.logs import PersonalDataRedactor
-    from ui.app import application, build_shell
+    from tests.ui.child_kiosk import child_shell
 
-    config = load_config(
-        None,
-        environ={},
-        defaults={
-            "kiosk": {"id": "taps-kiosk", "demo": True, "data_dir": data_dir},
-            "session": {"tap_guard_ms": 0},  # scripted taps come faster than any finger
-            "backend": {"url": backend_url, "token": token},
-            "devices": {"printer": Path(data_dir, "receipts").as_uri() + "/?paper=80mm"},
-        },
-    )
-    app = application()
-    kiosk = build_kiosk(config, PersonalDataRedactor())
-    shell = build_shell(kiosk, app)
+    kiosk, shell = child_shell("taps-kiosk", backend_url, token, data_dir)
     window = shell.window
     window.resize(int(width), int(height))
     window.show()

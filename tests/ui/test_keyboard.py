@@ -97,25 +97,10 @@ def keyboard_child() -> None:
     from PySide6.QtCore import QCoreApplication, QLocale
     from PySide6.QtTest import QTest
 
-    from kiosk.app import build_kiosk
-    from kiosk.config import load_config
-    from kiosk.logs import PersonalDataRedactor
-    from ui.app import application, build_shell
+    from tests.ui.child_kiosk import child_shell
 
     backend_url, token, data_dir = sys.argv[1:4]
-    config = load_config(
-        None,
-        environ={},
-        defaults={
-            "kiosk": {"id": "keyboard-kiosk", "demo": True, "data_dir": data_dir},
-            "session": {"tap_guard_ms": 0},  # scripted taps come faster than any finger
-            "backend": {"url": backend_url, "token": token},
-            "devices": {"printer": Path(data_dir, "receipts").as_uri() + "/?paper=80mm"},
-        },
-    )
-    app = application()
-    kiosk = build_kiosk(config, PersonalDataRedactor())
-    shell = build_shell(kiosk, app)
+    kiosk, shell = child_shell("keyboard-kiosk", backend_url, token, data_dir)
     window = shell.window
     dock = window.accessibility.input_dock
     painted: list[bool] = []
