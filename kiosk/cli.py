@@ -84,7 +84,10 @@ def _parser() -> argparse.ArgumentParser:
         help="staff mode tools: hash a PIN or a staff card for the config, unlock the PIN pad",
     )
     commands.add_parser("provision", help="register this kiosk with a backend; write its config")
-    commands.add_parser("doctor", help="check config, devices, fonts, backend and clock")
+    commands.add_parser(
+        "doctor",
+        help="check config, devices, fonts, keyboard, backend, clock, disk and staff access",
+    )
 
     config = commands.add_parser("config", help="configuration tools")
     config_commands = config.add_subparsers(dest="config_command", required=True, metavar="ACTION")
