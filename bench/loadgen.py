@@ -1,4 +1,4 @@
-"""A cheap HTTP/1.1 load generator for bench/server.py: asyncio streams, keep-alive, no library.
+"""A cheap HTTP/1.1 load generator for bench/server.py: asyncio protocols, keep-alive, no library.
 
 The machine running the bench has two cores shared by the server and this generator, so every
 request is encoded once, up front, and a response is parsed only as far as its status line and
@@ -18,13 +18,26 @@ import collections
 import json
 import math
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 # Seconds an answer may take before it counts as an error and its connection is dropped.
 DEFAULT_TIMEOUT_S = 10.0
 _HEAD_END = b"\r\n\r\n"
+
+
+def generator_event_loop() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """uvloop's loop factory when installed (the server extra installs it), else asyncio's.
+
+    The generator shares the cores with the server it measures: every cycle it spends is one
+    the server does not get, and uvloop spends fewer of them a request than asyncio does.
+    """
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
 
 
 class HttpProtocolError(Exception):
@@ -56,60 +69,143 @@ class Answer:
     body: bytes
 
 
+def parse_answer(buffer: bytes | bytearray) -> tuple[Answer, int, bool] | None:
+    """The first whole answer in ``buffer``: (answer, bytes it took, whether the server will
+    close the connection), or None while it is still incomplete."""
+    head_end = buffer.find(_HEAD_END)
+    if head_end < 0:
+        return None
+    head = bytes(buffer[:head_end])
+    if not head.startswith(b"HTTP/1.1 ") or len(head) < 12:
+        raise HttpProtocolError(f"not an HTTP/1.1 status line: {head[:40]!r}")
+    status = int(head[9:12])
+    length = -1
+    chunked = closing = False
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        name = name.strip().lower()
+        if name == b"content-length":
+            length = int(value)
+        elif name == b"transfer-encoding":
+            chunked = b"chunked" in value.lower()
+        elif name == b"connection" and b"close" in value.lower():
+            closing = True
+    start = head_end + len(_HEAD_END)
+    if chunked:
+        found = _chunked_body(buffer, start)
+        return None if found is None else (Answer(status, found[0]), found[1], closing)
+    if length < 0:
+        raise HttpProtocolError("an answer without Content-Length or chunked encoding")
+    if len(buffer) < start + length:
+        return None
+    return Answer(status, bytes(buffer[start : start + length])), start + length, closing
+
+
+def _chunked_body(buffer: bytes | bytearray, position: int) -> tuple[bytes, int] | None:
+    parts: list[bytes] = []
+    while True:
+        line_end = buffer.find(b"\r\n", position)
+        if line_end < 0:
+            return None
+        size = int(bytes(buffer[position:line_end]).split(b";")[0], 16)
+        position = line_end + 2
+        if size == 0:
+            # No trailers from this server: the empty line ends the answer.
+            return (b"".join(parts), position + 2) if len(buffer) >= position + 2 else None
+        if len(buffer) < position + size + 2:
+            return None
+        parts.append(bytes(buffer[position : position + size]))
+        position += size + 2
+
+
+class _AnswerProtocol(asyncio.Protocol):
+    """Collects bytes until a whole answer is in, then hands it to the waiting exchange.
+
+    A protocol rather than asyncio's streams: a request costs the generator a buffer append
+    and one parse, not a chain of awaited reads, and the generator shares the server's cores.
+    """
+
+    def __init__(self) -> None:
+        self.buffer = bytearray()
+        self.waiter: asyncio.Future[Answer] | None = None
+        self.transport: asyncio.Transport | None = None
+        self.lost = False
+        self.closing = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport  # type: ignore[assignment]
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        waiter = self.waiter
+        if waiter is None or waiter.done():
+            return
+        try:
+            parsed = parse_answer(self.buffer)
+        except (HttpProtocolError, ValueError) as error:
+            waiter.set_exception(error)
+            return
+        if parsed is not None:
+            answer, used, closing = parsed
+            del self.buffer[:used]
+            self.closing = closing
+            waiter.set_result(answer)
+
+    def eof_received(self) -> bool:
+        self._lost(asyncio.IncompleteReadError(bytes(self.buffer), None))
+        return False
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._lost(exc or ConnectionResetError("the server closed the connection"))
+
+    def fail(self, error: BaseException) -> None:
+        self._lost(error)
+
+    def _lost(self, error: BaseException) -> None:
+        self.lost = True
+        if self.waiter is not None and not self.waiter.done():
+            self.waiter.set_exception(error)
+
+
 class Connection:
     """One keep-alive connection; one request at a time."""
 
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self._reader = reader
-        self._writer = writer
+    def __init__(self, transport: asyncio.Transport, protocol: _AnswerProtocol) -> None:
+        self._transport = transport
+        self._protocol = protocol
         self.reusable = True
 
     @classmethod
     async def open(cls, host: str, port: int) -> Connection:
-        reader, writer = await asyncio.open_connection(host, port)
-        return cls(reader, writer)
+        loop = asyncio.get_running_loop()
+        transport, protocol = await loop.create_connection(_AnswerProtocol, host, port)
+        return cls(transport, protocol)
 
     @property
     def closed_by_peer(self) -> bool:
-        return self._reader.at_eof()
+        return self._protocol.lost
 
     async def exchange(self, request: bytes) -> Answer:
-        self._writer.write(request)
-        head = await self._reader.readuntil(_HEAD_END)
-        if not head.startswith(b"HTTP/1.1 ") or len(head) < 12:
-            raise HttpProtocolError(f"not an HTTP/1.1 status line: {head[:40]!r}")
-        status = int(head[9:12])
-        length = -1
-        chunked = False
-        for line in head.split(b"\r\n")[1:]:
-            name, _, value = line.partition(b":")
-            name = name.strip().lower()
-            if name == b"content-length":
-                length = int(value)
-            elif name == b"transfer-encoding":
-                chunked = b"chunked" in value.lower()
-            elif name == b"connection" and b"close" in value.lower():
-                self.reusable = False
-        if chunked:
-            body = await self._read_chunks()
-        elif length >= 0:
-            body = await self._reader.readexactly(length)
-        else:
-            raise HttpProtocolError("an answer without Content-Length or chunked encoding")
-        return Answer(status, body)
+        protocol = self._protocol
+        if protocol.lost:
+            raise ConnectionResetError("the server closed the connection")
+        protocol.waiter = waiter = asyncio.get_running_loop().create_future()
+        self._transport.write(request)
+        try:
+            answer = await waiter
+        finally:
+            protocol.waiter = None
+        if protocol.closing:
+            self.reusable = False
+        return answer
 
-    async def _read_chunks(self) -> bytes:
-        parts: list[bytes] = []
-        while True:
-            size = int((await self._reader.readuntil(b"\r\n")).split(b";")[0], 16)
-            if size == 0:
-                await self._reader.readuntil(b"\r\n")  # no trailers from this server
-                return b"".join(parts)
-            parts.append(await self._reader.readexactly(size))
-            await self._reader.readexactly(2)
+    def give_up(self, error: BaseException) -> None:
+        """Fail the exchange in flight with ``error`` and drop the connection."""
+        self._protocol.fail(error)
+        self._transport.abort()
 
     def close(self) -> None:
-        self._writer.close()
+        self._transport.close()
 
 
 # What a failed exchange raises: the connection is then dropped and the request counts as an
@@ -186,24 +282,41 @@ async def closed_loop(
     samples = Samples()
     cpu_before = time.process_time()
     stop_at = loop.time() + duration_s
+    # When each client's request in flight was sent (None: none in flight). One watchdog
+    # enforces the timeout for all: a timer per request was a large part of the generator's CPU.
+    sent_at: list[float | None] = [None] * clients
+    current = list(connections)
 
     async def client(index: int, connection: Connection) -> None:
         sent = index
         while (started := loop.time()) < stop_at:
             status = 0
+            sent_at[index] = started
             try:
-                async with asyncio.timeout(timeout_s):
-                    status = (await connection.exchange(requests[sent % len(requests)])).status
+                status = (await connection.exchange(requests[sent % len(requests)])).status
             except EXCHANGE_ERRORS:
                 connection.reusable = False
+            sent_at[index] = None
             if not connection.reusable:
                 connection.close()
-                connection = await Connection.open(host, port)
+                connection = current[index] = await Connection.open(host, port)
             samples.record(loop.time() - started, status)
             sent += clients
         connection.close()
 
-    await asyncio.gather(*(client(j, c) for j, c in enumerate(connections)))
+    async def watchdog() -> None:
+        while True:
+            await asyncio.sleep(min(timeout_s / 4, 0.5))
+            now = loop.time()
+            for index, started in enumerate(sent_at):
+                if started is not None and now - started > timeout_s:
+                    current[index].give_up(TimeoutError(f"no answer in {timeout_s:g} s"))
+
+    watching = asyncio.ensure_future(watchdog())
+    try:
+        await asyncio.gather(*(client(j, c) for j, c in enumerate(connections)))
+    finally:
+        watching.cancel()
     cpu_s = time.process_time() - cpu_before
     return LoadResult(samples, duration_s, cpu_s, samples.count - samples.errors)
 

@@ -30,7 +30,13 @@ _REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != _REPOSITORY / "bench"]
 sys.path.insert(0, str(_REPOSITORY))
 
-from bench.loadgen import LoadResult, closed_loop, encode_request, open_loop  # noqa: E402
+from bench.loadgen import (  # noqa: E402
+    LoadResult,
+    closed_loop,
+    encode_request,
+    generator_event_loop,
+    open_loop,
+)
 from bench.server_data import (  # noqa: E402
     BenchFailed,
     file_applications,
@@ -181,13 +187,16 @@ def _measure(
         f"[{setup.label}] {options.kiosks} kiosks registered in "
         f"{time.monotonic() - started:.1f} s; starting the backend"
     )
-    with BackendProcess(
-        database_url,
-        enroll_kiosk=FILING_KIOSK,
-        extra_args=("--workers", str(setup.workers), *SERVER_FLAGS),
-        ready_timeout_s=READY_TIMEOUT_S,
-    ) as backend:
-        return asyncio.run(_Run(backend, setup, options, profiler).all(tokens))
+    with (
+        BackendProcess(
+            database_url,
+            enroll_kiosk=FILING_KIOSK,
+            extra_args=("--workers", str(setup.workers), *SERVER_FLAGS),
+            ready_timeout_s=READY_TIMEOUT_S,
+        ) as backend,
+        asyncio.Runner(loop_factory=generator_event_loop()) as runner,
+    ):
+        return runner.run(_Run(backend, setup, options, profiler).all(tokens))
 
 
 @contextmanager
