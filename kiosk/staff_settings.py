@@ -121,6 +121,10 @@ class OutOfServiceKeeper:
         elif old is State.OUT_OF_SERVICE and new is State.ATTRACT:
             self._keep(None)
 
+    def end(self) -> None:
+        """Out of service ended while the session was elsewhere (staff signed in from it)."""
+        self._keep(None)
+
     def _keep(self, message: str | None) -> None:
         if message == self.kept:
             return

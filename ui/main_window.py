@@ -140,7 +140,12 @@ class MainWindow(QWidget):
         )
         # Out of service when the kiosk stopped: again once start-up is over.
         self.first_painted.connect(self.staff_journey.restore_out_of_service)
-        self.fleet_commands = FleetCommands(self, kiosk=kiosk, reset=self.reset)
+        self.fleet_commands = FleetCommands(
+            self,
+            kiosk=kiosk,
+            reset=self.reset,
+            end_kept_out_of_service=self.staff_journey.end_kept_out_of_service,
+        )
         layout.insertWidget(1, self.fleet_commands.notice)  # under the header, above the screens
         self.idle_overlay = IdleOverlay(self, countdown_s=kiosk.config.session.countdown_s)
         self.idle_overlay.still_here.connect(self._session.touch)

@@ -205,6 +205,36 @@ def test_out_of_service_set_by_staff_survives_restarts_until_staff_end_it(
 
 
 @LANGUAGES
+def test_the_office_ends_out_of_service_while_staff_are_signed_in_from_it(
+    qtbot: QtBot, box: KioskBox, backend: RunningBackend, language: Language
+) -> None:
+    message = "本機維護中 / Under maintenance"
+    shell, kiosk = box.start(language)
+    on = command_sent(backend, kiosk, box.kiosk_id, "out_of_service_on", message)
+    qtbot.waitUntil(lambda: kiosk.session.state is State.OUT_OF_SERVICE, timeout=WAIT_MS)
+    assert outcome(backend, box.kiosk_id, on["id"]) == ("done", None)
+    sign_in(qtbot, shell.window, kiosk.session, language, screen=shell.window.out_of_service)
+    service = shell.window.admin.service
+    assert not service.resume.isHidden(), "staff see it is out of service"
+
+    off = command_sent(backend, kiosk, box.kiosk_id, "out_of_service_off")
+    qtbot.waitUntil(service.resume.isHidden, timeout=WAIT_MS)  # staff see it back in service
+    assert outcome(backend, box.kiosk_id, off["id"]) == ("done", None)
+    assert kiosk.session.state is State.ADMIN, "staff are not thrown out"
+    qtbot.mouseClick(shell.window.admin.leave, LEFT)
+    assert kiosk.session.state is State.ATTRACT
+    assert shell.window.stack.currentWidget() is shell.window.attract
+    kiosk.heartbeat.beat_now()
+    qtbot.waitUntil(
+        lambda: not fleet_entry(backend, box.kiosk_id)["out_of_service"], timeout=WAIT_MS
+    )
+
+    shell, kiosk = box.start(language)  # and not out of service again after a restart
+    assert kiosk.session.state is State.ATTRACT
+    assert shell.window.stack.currentWidget() is shell.window.attract
+
+
+@LANGUAGES
 def test_a_card_left_in_the_reader_at_the_restart_ends_its_session_first(
     qtbot: QtBot, box: KioskBox, language: Language
 ) -> None:

@@ -10,7 +10,8 @@ allows and then reported back for acknowledgement:
   the event loop ends with :data:`~kiosk.fleet_commands.RESTART_EXIT_CODE`, which the systemd
   unit restarts on;
 - out of service on: at once at the start screen, else as soon as the session returns to it;
-- out of service off: at once (and it cancels an "on" still waiting);
+- out of service off: at once (and it cancels an "on" still waiting); with staff signed in
+  from the out-of-service screen, they leave to the start screen instead of back to it;
 - message: a calm banner on the start screen for ``fleet.message_shown_s``.
 """
 
@@ -68,6 +69,7 @@ class FleetCommands(QObject):
         *,
         kiosk: Kiosk,
         reset: Callable[[], bool],
+        end_kept_out_of_service: Callable[[], bool] = lambda: False,
         leave_event_loop: Callable[[int], None] = QCoreApplication.exit,
     ) -> None:
         super().__init__(parent)
@@ -75,6 +77,7 @@ class FleetCommands(QObject):
         self._session = kiosk.session
         self._heartbeat = kiosk.heartbeat
         self._reset = reset
+        self._end_kept_out_of_service = end_kept_out_of_service
         self._leave_event_loop = leave_event_loop
         self.notice = Notice()
         # Commands the session cannot take yet, retried whenever it changes state.
@@ -128,7 +131,8 @@ class FleetCommands(QObject):
             for superseded in [c for c in self.waiting if c.kind is CommandKind.OUT_OF_SERVICE_ON]:
                 self.waiting.remove(superseded)
                 self._report(superseded, AckOutcome.FAILED, "cancelled by out_of_service_off")
-            resumed = self._session.resume()
+            # Staff signed in from out of service would put it back when they leave.
+            resumed = self._session.resume() or self._end_kept_out_of_service()
             self._done(command, "" if resumed else f"was not out of service ({state.value})")
         elif kind is CommandKind.MESSAGE:
             self.notice.set_message(command.message)

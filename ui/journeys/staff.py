@@ -212,6 +212,18 @@ class StaffJourney(QObject):
             log.info("out of service again, as when the kiosk stopped")
         # Otherwise tried again once the session is back at the start.
 
+    def end_kept_out_of_service(self) -> bool:
+        """The office ended out of service while staff are signed in from it: they leave to
+        the start screen. False when staff did not come from out of service."""
+        if self._kept_out_of_service is None:
+            return False
+        self._kept_out_of_service = None
+        self.tools.out_of_service = False
+        self._admin.service.show_service(None)
+        self._out_of_service_keeper.end()
+        log.info("out of service ended by the office while staff are signed in")
+        return True
+
     def _entered(self, old: State) -> None:
         from_out_of_service = old is State.OUT_OF_SERVICE
         self._kept_out_of_service = (
