@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, select, update
+from sqlalchemy import Connection, and_, bindparam, case, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -46,21 +46,30 @@ _CALLER_AND_COMMANDS = (
     .order_by(_C.id)
 )
 _SEEN_AT = bindparam("p_seen_at", type_=_K.last_seen_at.type)
+# Whether this heartbeat is newer than anything else that marked the kiosk seen: a command's
+# acknowledgement does too, with the out-of-service flag it set. (SQL evaluates every SET
+# expression on the row as it was before the UPDATE.)
+_NEWEST_NEWS = _K.last_seen_at.is_(None) | (_K.last_seen_at < _SEEN_AT)
 _STORE = (
     update(_K)
     .where(
         _K.id == bindparam("p_kiosk_id"),
-        # Older news never overwrites newer: a command acknowledgement also marks the kiosk
-        # seen, so a heartbeat sent before it cannot undo what the acknowledgement set.
-        _K.last_seen_at.is_(None) | (_K.last_seen_at < _SEEN_AT),
+        # Two processes may write two heartbeats of one kiosk out of order: the older report
+        # never overwrites the newer.
+        _K.health_reported_at.is_(None) | (_K.health_reported_at < _SEEN_AT),
     )
     .values(
-        last_seen_at=_SEEN_AT,
+        health_reported_at=_SEEN_AT,
         version=bindparam("p_version"),
         health=bindparam("p_health", type_=_K.health.type),
         outbox_depth=bindparam("p_outbox_depth"),
-        # The kiosk knows best: staff may have taken it out of service at the kiosk itself.
-        out_of_service=bindparam("p_out_of_service"),
+        last_seen_at=case((_NEWEST_NEWS, _SEEN_AT), else_=_K.last_seen_at),
+        # The kiosk knows best (staff may have taken it out of service at the kiosk itself),
+        # unless an acknowledgement after this heartbeat says otherwise.
+        out_of_service=case(
+            (_NEWEST_NEWS, bindparam("p_out_of_service", type_=_K.out_of_service.type)),
+            else_=_K.out_of_service,
+        ),
     )
 )
 

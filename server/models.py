@@ -281,6 +281,8 @@ class Kiosk(Base):
     label: Mapped[str] = mapped_column(String(100))
     provisioned_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    # When the heartbeat whose report (version, health, outbox) is kept here was received.
+    health_reported_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     version: Mapped[str | None] = mapped_column(String(32))
     health: Mapped[dict[str, Any]] = mapped_column(JSON)
     outbox_depth: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -60,10 +60,10 @@ def wait_until_written(backend: RunningBackend, token: str, answer: requests.Res
     server_time = dt.datetime.fromisoformat(answer.json()["server_time"])
     deadline = time.monotonic() + HEARTBEAT_WRITTEN_WITHIN_S
     while time.monotonic() < deadline:
-        [(last_seen_at,)] = backend.rows(
-            "SELECT last_seen_at FROM kiosks WHERE token_sha256 = ?", sha256(token)
+        [(reported_at,)] = backend.rows(
+            "SELECT health_reported_at FROM kiosks WHERE token_sha256 = ?", sha256(token)
         )
-        if last_seen_at is not None and as_utc(last_seen_at) >= server_time:
+        if reported_at is not None and as_utc(reported_at) >= server_time:
             return
         time.sleep(0.05)
     raise AssertionError(f"the heartbeat of {server_time} was not written")

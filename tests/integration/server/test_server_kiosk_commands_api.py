@@ -9,6 +9,7 @@ import requests
 
 from tests.integration.server.kiosk_test_support import (
     acknowledge,
+    as_utc,
     bearer,
     heartbeat_body,
     provisioned_kiosk,
@@ -16,6 +17,7 @@ from tests.integration.server.kiosk_test_support import (
     send_heartbeat,
     sha256,
     unique_kiosk_id,
+    wait_until_written,
 )
 from tests.integration.server.server_test_support import TIMEOUT_S
 from tests.support import RunningBackend
@@ -139,6 +141,33 @@ def test_out_of_service_follows_the_acknowledged_commands(backend: RunningBacken
     off = send_command(backend, kiosk_id, "out_of_service_off").json()
     assert acknowledge(backend, token, off["id"], "done").status_code == 200
     assert not flag()
+
+
+def test_a_heartbeat_taken_just_before_an_acknowledgement_keeps_its_report(
+    backend: RunningBackend,
+) -> None:
+    kiosk_id, token = provisioned_kiosk(backend)
+    on = send_command(backend, kiosk_id, "out_of_service_on", "Closed for maintenance").json()
+    # Taken and kept in memory; the acknowledgement is written before the heartbeat's batch
+    # (about once a second), as when a kiosk acknowledges right after its heartbeat.
+    beat = requests.post(
+        f"{backend.url}/v1/kiosks/heartbeat",
+        json=heartbeat_body(version="9.9.9", outbox_depth=7, out_of_service=False),
+        headers=bearer(token),
+        timeout=TIMEOUT_S,
+    )
+    assert beat.status_code == 200
+    assert acknowledge(backend, token, on["id"], "done").status_code == 200
+    wait_until_written(backend, token, beat)
+
+    [(version, depth, out_of_service, seen, reported)] = backend.rows(
+        "SELECT version, outbox_depth, out_of_service, last_seen_at, health_reported_at"
+        " FROM kiosks WHERE id = ?",
+        kiosk_id,
+    )
+    assert (version, depth) == ("9.9.9", 7), "the report is kept"
+    assert out_of_service, "the acknowledgement, newer, still says out of service"
+    assert as_utc(seen) > as_utc(reported), "last seen at the acknowledgement"
 
 
 def test_a_heartbeat_reports_the_kiosks_own_out_of_service_state(backend: RunningBackend) -> None:

@@ -112,7 +112,7 @@ def test_restart_keeps_data_and_does_not_reseed(tmp_path: Path) -> None:
         [(journal_mode,)] = connection.execute("PRAGMA journal_mode").fetchall()
         [(revision,)] = connection.execute("SELECT version_num FROM alembic_version").fetchall()
     assert journal_mode == "wal"
-    assert revision == "0002"
+    assert revision == "0003"
     assert refiled["number"][:10] == receipt["number"][:10]
     assert int(refiled["number"][10:]) == int(receipt["number"][10:]) + 1
 
