@@ -129,8 +129,21 @@ class CommandLedger:
             return self._entries.get(command_id)
 
     def record(self, command_id: int, outcome: AckOutcome, detail: str = "") -> None:
-        """``command_id`` was carried out (or failed); its acknowledgement is still to be sent."""
+        """``command_id`` was carried out (or failed); its acknowledgement is still to be sent.
+
+        A command is carried out once: a second report of it says nothing about what the
+        first did, so the first outcome stands (and is what gets acknowledged).
+        """
         with self._lock:
+            first = self._entries.get(command_id)
+            if first is not None:
+                log.warning(
+                    "fleet command %d reported again (%s); its first outcome (%s) stands",
+                    command_id,
+                    outcome.value,
+                    first.outcome.value,
+                )
+                return
             self._entries[command_id] = CarriedOut(outcome, detail[:MAX_DETAIL], False)
             self._write()
 

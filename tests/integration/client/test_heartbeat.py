@@ -211,6 +211,25 @@ def test_a_repeated_command_is_carried_out_once_even_across_a_restart(
     after.stop()
 
 
+def test_a_command_reported_twice_is_acknowledged_with_its_first_outcome(
+    backend: RunningBackend, make_kiosk: Callable[..., Kiosk], kiosk_id: str
+) -> None:
+    kiosk = make_kiosk()
+    sent = send_command(backend, kiosk_id, "out_of_service_on", "維護中").json()
+    heartbeat, screens = own_heartbeat(kiosk), Screens()
+    heartbeat.set_listener(screens)
+    assert heartbeat.beat_once()
+    [command] = screens.commands()
+
+    heartbeat.report(command, AckOutcome.DONE)
+    heartbeat.report(command, AckOutcome.DONE, "already out of service")
+    assert heartbeat.beat_once()
+
+    answer = acknowledged(backend, kiosk_id, sent["id"])
+    assert (answer["outcome"], answer["detail"]) == ("done", None)
+    heartbeat.stop()
+
+
 def test_an_outage_is_waited_out_on_one_thread_and_commands_then_arrive(
     backend: RunningBackend, make_kiosk: Callable[..., Kiosk], kiosk_id: str
 ) -> None:
