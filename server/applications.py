@@ -1,4 +1,7 @@
-"""Filing applications, and the citizen's view of them: numbers, promised dates, look-ups."""
+"""Filing applications, and the citizen's view of them: numbers, promised dates, by identity.
+
+The look-ups by number or receipt code are in :mod:`server.status_lookup`.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import (
-    BindParameter,
-    ColumnElement,
-    and_,
-    bindparam,
-    func,
-    or_,
-    select,
-)
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from server import models
@@ -23,17 +18,11 @@ from server.catalog import from_row
 from server.context import AppContext
 from server.form_validation import validate_form
 from server.holidays import calendar_after
-from server.keyed_hash import identity_hash, new_access_code, same_secret
+from server.keyed_hash import identity_hash, new_access_code
 from server.lifecycle import INITIAL_STATE, ApplicationState, is_overdue
-from server.prepared_reads import PreparedRead
 from server.problems import ProblemError, validation_problem
 from server.schemas import ApplicationRequest
-from server.schemas_applications import (
-    ApplicationStatus,
-    IdentityLookup,
-    ReferenceLookup,
-    TimelineEntry,
-)
+from server.schemas_applications import ApplicationStatus, IdentityLookup, TimelineEntry
 from server.working_days import add_working_days
 
 NUMBER_PREFIX = "OS"
@@ -42,31 +31,6 @@ DAILY_SEQUENCE_DIGITS = 6
 IDENTITY_LOOKUP_LIMIT = 100
 
 _A = models.Application
-_E = models.ApplicationEvent
-# An application as loaded whole, or a row of the prepared look-up (a named tuple).
-StatusSource = models.Application | Any
-
-_REFERENCE: BindParameter[str] = bindparam("p_reference")
-_BY_REFERENCE = PreparedRead(
-    select(
-        _A.id,
-        _A.number,
-        _A.service_code,
-        _A.status,
-        _A.submitted_at,
-        _A.promised_by,
-        _A.decided_on,
-        _A.provisional_ref,
-        _A.access_code,
-        _A.applicant_id_number,
-        _E.status.label("event_status"),
-        _E.at.label("event_at"),
-        _E.note.label("event_note"),
-    )
-    .outerjoin(_E, _E.application_id == _A.id)
-    .where(or_(_A.number == _REFERENCE, _A.provisional_ref == _REFERENCE))
-    .order_by(_A.id, _E.at, _E.id)
-)
 
 
 def file_application(
@@ -131,76 +95,6 @@ def file_application(
     return status_body(application, [event], hall_date, public_url)
 
 
-def status_by_code(
-    context: AppContext, reference: str, code: str, today: dt.date, public_url: str
-) -> ApplicationStatus:
-    """The status for whoever holds the receipt (its QR link carries the access code).
-
-    ``reference`` is the number, or the provisional reference an offline kiosk printed before
-    it could know the number; until that filing arrives its link finds nothing.
-    """
-    matching = [
-        (application, timeline)
-        for application, timeline in _by_reference(context, reference)
-        if same_secret(code, application.access_code)
-    ]
-    # One answer for "no such reference" and "wrong code": the reference alone reveals nothing.
-    if not matching:
-        raise ProblemError(
-            404,
-            "unknown-application",
-            "Application not found",
-            "No application has this number and code.",
-        )
-    return _number_first(matching, reference, today, public_url)
-
-
-def status_by_reference(
-    context: AppContext, lookup: ReferenceLookup, today: dt.date, public_url: str
-) -> ApplicationStatus:
-    """The status for whoever knows the number (or provisional reference) and the ID's last four.
-
-    Unknown references and wrong last fours get the same 404, so neither can be told apart.
-    """
-    last4 = lookup.id_last4.upper()
-    matching = [
-        (application, timeline)
-        for application, timeline in _by_reference(context, lookup.reference)
-        if same_secret(last4, application.applicant_id_number.strip().upper()[-4:])
-    ]
-    if not matching:
-        raise ProblemError(
-            404,
-            "unknown-application",
-            "Application not found",
-            "No application has this reference and these last four ID characters.",
-        )
-    return _number_first(matching, lookup.reference, today, public_url)
-
-
-def _by_reference(context: AppContext, reference: str) -> list[tuple[Any, list[TimelineEntry]]]:
-    """The applications numbered ``reference`` or filed under it as provisional reference (at
-    most one of each), with their timelines. One prepared query on the event loop: citizens'
-    look-ups are the busiest reads there are."""
-    found: dict[int, tuple[Any, list[TimelineEntry]]] = {}
-    for row in context.fetch(_BY_REFERENCE, p_reference=reference):
-        _application, timeline = found.setdefault(row.id, (row, []))
-        if row.event_status is not None:
-            timeline.append(_timeline_entry(row.event_status, row.event_at, row.event_note))
-    return list(found.values())
-
-
-def _number_first(
-    matching: list[tuple[Any, list[TimelineEntry]]],
-    reference: str,
-    today: dt.date,
-    public_url: str,
-) -> ApplicationStatus:
-    # A number wins over a provisional reference that happens to be spelled the same.
-    application, timeline = min(matching, key=lambda match: match[0].number != reference)
-    return status_view(application, timeline, today, public_url)
-
-
 def statuses_by_identity(
     context: AppContext, lookup: IdentityLookup, public_url: str
 ) -> dict[str, Any]:
@@ -243,7 +137,7 @@ def status_body(
 
 
 def status_view(
-    application: StatusSource, timeline: list[TimelineEntry], today: dt.date, public_url: str
+    application: models.Application, timeline: list[TimelineEntry], today: dt.date, public_url: str
 ) -> ApplicationStatus:
     return ApplicationStatus(
         number=application.number,
@@ -258,7 +152,7 @@ def status_view(
     )
 
 
-def _timeline_entry(status: str, at: dt.datetime, note: str | None) -> TimelineEntry:
+def _timeline_entry(status: str, at: dt.datetime, note: str) -> TimelineEntry:
     return TimelineEntry(status=ApplicationState(status), at=at, note=note)
 
 
@@ -280,8 +174,9 @@ def events_by_application(
 
 
 def hall_today(context: AppContext) -> dt.date:
-    # The clock's own reading: a date needs neither UTC nor whole seconds first.
-    return context.hall_date(context.clock())
+    # The clock's own reading: a date needs neither UTC nor whole seconds first. (What
+    # context.hall_date does, without one more call on every look-up.)
+    return context.clock().astimezone(context.hall_timezone).date()
 
 
 def overdue_clause(today: dt.date) -> ColumnElement[bool]:
@@ -296,8 +191,13 @@ def overdue_clause(today: dt.date) -> ColumnElement[bool]:
     )
 
 
-def status_url(public_url: str, application: StatusSource) -> str:
-    return f"{public_url}/v1/applications/{application.number}?code={application.access_code}"
+def status_url(public_url: str, application: models.Application) -> str:
+    return status_link(public_url, application.number, application.access_code)
+
+
+def status_link(public_url: str, number: str, access_code: str) -> str:
+    """The status view again, for whoever holds the receipt (its QR code links here)."""
+    return f"{public_url}/v1/applications/{number}?code={access_code}"
 
 
 def _next_number(session: Session, hall_date: dt.date) -> str:

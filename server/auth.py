@@ -114,8 +114,9 @@ async def limit_public_caller(request: Request, context: Context) -> None:
 
 def limit_public(context: AppContext, request: Request) -> None:
     """:func:`limit_public_caller`, for a route that calls it itself rather than depend on it."""
-    address = request.client.host if request.client else "unknown"
-    wait_s = context.public_limiter.try_acquire(address)
+    # The scope's (host, port) itself: Request.client builds a named tuple each time.
+    client = request.scope.get("client")
+    wait_s = context.public_limiter.try_acquire(client[0] if client else "unknown")
     if wait_s:
         raise too_many_requests(wait_s)
 

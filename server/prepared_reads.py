@@ -5,20 +5,20 @@ cost five times what the DBAPI call costs (the execution context, the result obj
 a pooled connection out and back in): more CPU than a whole request to a bare FastAPI route. The
 statement is still written in SQLAlchemy Core and compiled by SQLAlchemy, once per dialect;
 each run is a cursor ``execute`` and ``fetchall`` on a connection held by the event loop's
-thread, with the columns' own result processors applied (dates from SQLite's text, the UTC
-timestamps of :class:`server.models.UtcDateTime`). DBAPI errors are raised as SQLAlchemy's
-exceptions, the same ones ``Connection.execute`` raises, so the 503 answer for a database
-that went away and the one retry after a lost connection work as before.
+thread. Rows come back as the driver returns them, without SQLAlchemy's result processing:
+the caller turns the few values it needs (SQLite's dates and timestamps are ISO text, which
+:mod:`server.status_lookup` writes out nearly as they are) rather than paying for every column
+of every row. DBAPI errors are raised as SQLAlchemy's exceptions, the same ones
+``Connection.execute`` raises, so the 503 answer for a database that went away and the one
+retry after a lost connection work as before.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import threading
-from collections import namedtuple
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Engine, Select
@@ -26,32 +26,43 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import PoolProxiedConnection
 
-Processor = Callable[[Any], Any] | None
 
-
-@dataclass(frozen=True)
 class _Compiled:
-    sql: str
-    # Bind names in the order of the SQL's placeholders (qmark style), or None (named style).
-    positions: tuple[str, ...] | None
+    """A statement compiled for one dialect, and how its parameters are handed to the driver."""
+
+    def __init__(self, sql: str, positions: tuple[str, ...] | None) -> None:
+        self.sql = sql
+        # Bind names in the order of the SQL's placeholders (qmark style), or None (named).
+        self.positions = positions
+        self.parameters: Callable[[Mapping[str, Any]], Any] = (
+            _as_given if positions is None else _picker(positions)
+        )
+
+
+def _as_given(values: Mapping[str, Any]) -> Mapping[str, Any]:
+    return values
+
+
+def _picker(names: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """The values of ``names``, in that order, as a tuple: itemgetter does it in C."""
+    if len(names) >= 2:
+        return itemgetter(*names)
+    return lambda values: tuple(values[name] for name in names)
 
 
 class PreparedRead:
-    """A Core SELECT to run through :class:`HotReads`; rows come back as named tuples.
+    """A Core SELECT to run through :class:`HotReads`.
 
     Parameters are handed to the DBAPI as given: strings and numbers only (no bind-side type
-    processing is applied). Rows are plain named tuples: ``row.number``, ``row.event_at``.
+    processing is applied). Rows are the driver's tuples, columns in the order selected, with
+    values as the driver returns them (no result processing: SQLite returns dates and
+    timestamps as text, PostgreSQL's driver as ``date`` and aware ``datetime`` objects).
     """
 
     def __init__(self, statement: Select[*tuple[Any, ...]]) -> None:
         self.statement = statement
-        self._columns = list(statement.selected_columns)
-        # namedtuple, not a dataclass: building one per row is the cheapest typed row there is.
-        self.row_type: type[tuple[Any, ...]] = namedtuple(  # type: ignore[misc]
-            "Row", [str(column.key) for column in self._columns]
-        )
+        self.column_names = tuple(str(column.key) for column in statement.selected_columns)
         self._compiled: dict[Dialect, _Compiled] = {}
-        self._processors: dict[Dialect, tuple[Processor, ...]] = {}
 
     def compiled(self, dialect: Dialect) -> _Compiled:
         found = self._compiled.get(dialect)
@@ -60,22 +71,6 @@ class PreparedRead:
             positions = tuple(compiled.positiontup or ()) if compiled.positional else None
             found = self._compiled[dialect] = _Compiled(compiled.string, positions)
         return found
-
-    def processors(self, dialect: Dialect, description: Any) -> tuple[Processor, ...]:
-        """Each column's result processor for ``dialect`` (None where the value is ready)."""
-        found = self._processors.get(dialect)
-        if found is None:
-            found = self._processors[dialect] = tuple(
-                column.type.dialect_impl(dialect).result_processor(dialect, described[1])
-                for column, described in zip(self._columns, description, strict=True)
-            )
-        return found
-
-    def parameters(self, dialect: Dialect, values: Mapping[str, Any]) -> Any:
-        positions = self.compiled(dialect).positions
-        if positions is None:
-            return dict(values)
-        return tuple(values[name] for name in positions)
 
 
 class HotReads:
@@ -97,7 +92,8 @@ class HotReads:
         self._lock = threading.Lock()
 
     def rows(self, read: PreparedRead, values: Mapping[str, Any]) -> list[Any]:
-        if self._owns_held_connection():
+        # The event loop's own thread, once it holds the connection: the usual case, first.
+        if self._owner == threading.get_ident() or self._owns_held_connection():
             return self._run(self._held or self._hold(), read, values)
         borrowed = self._engine.raw_connection()
         try:
@@ -130,27 +126,24 @@ class HotReads:
     def _run(
         self, connection: PoolProxiedConnection, read: PreparedRead, values: Mapping[str, Any]
     ) -> list[Any]:
-        dialect = self._dialect
-        compiled = read.compiled(dialect)
-        parameters = read.parameters(dialect, values)
+        compiled = read.compiled(self._dialect)
         cursor = None
         try:
-            cursor = connection.cursor()
-            cursor.execute(compiled.sql, parameters)
-            fetched = cursor.fetchall()
-            processors = read.processors(dialect, cursor.description)
+            cursor = connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            cursor.execute(compiled.sql, compiled.parameters(values))
+            rows = cast("list[Any]", cursor.fetchall())
         except self._dbapi_error as error:
             raise self._translated(connection, cursor, compiled.sql, error) from error
         finally:
+            # A cursor of a connection the database dropped may fail to close; the error
+            # that matters is the one already being raised. (Not contextlib.suppress: on
+            # every read a context manager costs more than closing the cursor does.)
             if cursor is not None:
-                _close_quietly(cursor)
-        make = read.row_type._make  # type: ignore[attr-defined]
-        if not any(processors):
-            return [make(row) for row in fetched]
-        return [
-            make([value if processor is None else processor(value) for value, processor in pairs])
-            for pairs in (zip(row, processors, strict=True) for row in fetched)
-        ]
+                try:  # noqa: SIM105
+                    cursor.close()
+                except Exception:
+                    pass
+        return rows
 
     def _translated(
         self, connection: PoolProxiedConnection, cursor: Any, sql: str, error: Exception
@@ -171,13 +164,6 @@ class HotReads:
             connection_invalidated=lost,
             dialect=dialect,
         )
-
-
-def _close_quietly(cursor: Any) -> None:
-    # A cursor of a connection the database dropped may fail to close; the error that
-    # matters is the one already being raised.
-    with contextlib.suppress(Exception):
-        cursor.close()
 
 
 def _on_event_loop() -> bool:

@@ -30,7 +30,7 @@ class RateLimit:
             raise ValueError("a rate limit needs per_second > 0 and burst >= 1")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Bucket:
     tokens: float
     updated: float
@@ -41,6 +41,8 @@ class RateLimiter:
 
     def __init__(self, limit: RateLimit, clock: Callable[[], float] = time.monotonic) -> None:
         self.limit = limit
+        self._burst = float(limit.burst)
+        self._per_second = limit.per_second
         self._clock = clock
         self._buckets: dict[str, _Bucket] = {}
         self._lock = threading.Lock()
@@ -55,16 +57,14 @@ class RateLimiter:
                 self._forget_full(now)
             bucket = self._buckets.get(caller)
             if bucket is None:
-                bucket = self._buckets[caller] = _Bucket(float(self.limit.burst), now)
-            bucket.tokens = min(
-                float(self.limit.burst),
-                bucket.tokens + (now - bucket.updated) * self.limit.per_second,
-            )
+                bucket = self._buckets[caller] = _Bucket(self._burst, now)
+            tokens = min(bucket.tokens + (now - bucket.updated) * self._per_second, self._burst)
             bucket.updated = now
-            if bucket.tokens >= 1:
-                bucket.tokens -= 1
+            if tokens >= 1:
+                bucket.tokens = tokens - 1
                 return 0.0
-            return (1 - bucket.tokens) / self.limit.per_second
+            bucket.tokens = tokens
+            return (1 - tokens) / self._per_second
 
     def tracked_callers(self) -> int:
         """How many callers' buckets are kept in memory."""

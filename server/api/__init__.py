@@ -18,8 +18,9 @@ from server.api import (
     statistics,
 )
 
-# In the order FastAPI tries them for each request: every route tried before the one that
-# matches costs the request ~9,000 CPU instructions, so the busiest come first.
+# In the order FastAPI tries them for each request. Fixed paths are found at once (server.
+# route_index); for paths with parameters every route tried before the one that matches costs
+# the request ~11,500 CPU instructions, so the busiest come first.
 ROUTERS: tuple[APIRouter, ...] = (
     applications.lookup_router,
     catalog.router,

@@ -1,24 +1,24 @@
 """Routes FastAPI documents as declared but calls directly, reading their own JSON bodies.
 
 For the busiest route, the citizens' look-up. FastAPI's request handler solves each route's
-parameters (the request itself, dependencies, a declared body) before calling it; for the
-look-up that machinery cost more CPU than the route's own work: a third of the request
-outside the HTTP server. A :class:`DirectRoute` endpoint is ``async def f(request: Request)
--> Response`` and is called as that. It reads its body with :func:`json_body`, which keeps
-FastAPI's behaviour for bodies: only ``application/json`` and ``+json`` bodies are parsed,
-JSON that does not parse is a 422 with the position, a body nested too deep a 400, anything
-that does not fit the model a 422 listing each field, all answered as problem documents by
-the handlers of :mod:`server.problems`. :func:`documented_body` puts the body in the OpenAPI
+parameters (the request itself, dependencies, a declared body) before calling it, inside two
+exit stacks and an exception wrapper of its own; for the look-up that machinery cost more CPU
+than the route's own work. A :class:`DirectRoute` endpoint is ``async def f(request: Request)
+-> Response`` and is called as that, straight from the router: its exceptions reach the app's
+exception handlers (Starlette's ExceptionMiddleware) as any route's do. It reads its body with
+:func:`json_body`, which keeps FastAPI's behaviour for bodies: only ``application/json`` and
+``+json`` bodies are parsed, JSON that does not parse is a 422 with the position, a body
+nested too deep a 400, anything that does not fit the model a 422 listing each field, all
+answered as problem documents by the handlers of :mod:`server.problems`. :func:`documented_body` puts the body in the OpenAPI
 document as FastAPI would have.
 """
 
 from __future__ import annotations
 
-import contextlib
 import inspect
 import json
 from collections.abc import Callable, Coroutine
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from fastapi import Request, Response
 from fastapi.dependencies.models import Dependant
@@ -26,6 +26,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
+from starlette.types import Receive, Scope, Send
 
 Model = TypeVar("Model", bound=BaseModel)
 COMPONENT_PREFIX = "#/components/schemas/"
@@ -37,7 +39,9 @@ class DirectRoute(APIRoute):
 
     Use it as a router's ``route_class``. The route is documented from its declaration as
     any other; the endpoint must take the request only, so nothing FastAPI would have solved
-    is skipped (a route declaring more is refused when the app is built).
+    is skipped (a route declaring more is refused when the app is built). Add its router
+    with :func:`server.app.add_routes`: dependencies given to ``include_router`` itself
+    would not run.
     """
 
     def __init__(self, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
@@ -51,6 +55,30 @@ class DirectRoute(APIRoute):
             return await endpoint(request)
 
         return handle
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.methods and scope["method"] not in self.methods:
+            # The 405 answer with its Allow header, as FastAPI gives it.
+            await super().handle(scope, receive, send)
+            return
+        response = await self.endpoint(Request(scope, receive, send))
+        await response(scope, receive, send)
+
+
+class JsonAnswer(Response):
+    """A 200 answer of ready JSON bytes: what ``Response(body, media_type="application/json")``
+    sends, without working its headers out anew for every request."""
+
+    media_type = "application/json"
+
+    def __init__(self, body: bytes) -> None:
+        self.status_code = 200
+        self.background = None
+        self.body = body
+        self.raw_headers = [
+            (b"content-length", str(len(body)).encode()),
+            (b"content-type", b"application/json"),
+        ]
 
 
 def _check_direct(dependant: Dependant, endpoint: Callable[..., Any]) -> None:
@@ -73,18 +101,22 @@ async def json_body(request: Request, model: type[Model]) -> Model:
 
     For models of JSON's own kinds of values (strings, numbers, booleans, lists, objects).
     """
-    raw = await request.body()
+    raw = await _read_body(request.receive)
     if not raw:
         raise RequestValidationError(
             [{"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}]
         )
     value: Any = raw
-    if _declares_json(request.headers.get("content-type", "")):
-        with contextlib.suppress(ValidationError):
+    content_type = _content_type(request.scope)
+    if content_type == b"application/json" or _declares_json(content_type.decode("latin-1")):
+        try:
             # pydantic's own JSON parser is stricter than json.loads (no NaN, no byte order
             # mark, no lone surrogates), so what it accepts FastAPI accepts, as the same
             # value; a body it refuses gets FastAPI's answer from the two steps below.
-            return model.model_validate_json(raw)
+            # (model_validate_json, without its wrapper's checks of arguments not given)
+            return cast(Model, model.__pydantic_validator__.validate_json(raw))
+        except ValidationError:
+            pass
         try:
             value = json.loads(raw)
         except json.JSONDecodeError as error:
@@ -107,6 +139,27 @@ async def json_body(request: Request, model: type[Model]) -> Model:
         raise RequestValidationError(
             [{**found, "loc": ("body", *found["loc"])} for found in errors]
         ) from error
+
+
+async def _read_body(receive: Receive) -> bytes:
+    """``Request.body()`` without its async generator: the whole body, however many messages
+    it came in; a client gone before it was all read raises :class:`ClientDisconnect`."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            raise ClientDisconnect()
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _content_type(scope: Scope) -> bytes:
+    # As Request.headers.get: the first one (servers hand header names over in lower case).
+    for name, value in scope["headers"]:
+        if name == b"content-type":
+            return bytes(value)
+    return b""
 
 
 def documented_body(model: type[BaseModel]) -> dict[str, Any]:

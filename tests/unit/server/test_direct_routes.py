@@ -18,7 +18,8 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import Field
 
-from server.api.direct_routes import DirectRoute, json_body
+from server.api.direct_routes import DirectRoute, JsonAnswer, json_body
+from server.app import add_routes
 from server.problems import install_problem_handlers
 from server.schemas import _Strict
 from server.schemas_applications import ReferenceLookup
@@ -52,13 +53,27 @@ def build_app() -> FastAPI:
     async def read_sample(request: Request) -> Response:
         return JSONResponse((await json_body(request, Sample)).model_dump())
 
-    app.include_router(direct)
+    @direct.post("/read/scope")
+    async def read_scope(request: Request) -> Response:
+        # What FastAPI's own request handler would have put in the scope.
+        return JsonAnswer(json.dumps(sorted(str(key) for key in request.scope)).encode())
+
+    add_routes(app, [direct])
     install_problem_handlers(app)
     return app
 
 
-def post(app: FastAPI, path: str, body: bytes, content_type: str | None) -> tuple[Any, ...]:
-    """(status, content type, parsed body) of one POST through the ASGI app itself."""
+def post(
+    app: FastAPI,
+    path: str,
+    body: bytes,
+    content_type: str | None,
+    *,
+    method: str = "POST",
+    parts: int = 1,
+) -> tuple[Any, ...]:
+    """(status, content type, parsed body) of one request through the ASGI app itself, its
+    body in ``parts`` messages."""
     headers = [(b"host", b"test")]
     if content_type is not None:
         headers.append((b"content-type", content_type.encode()))
@@ -67,7 +82,7 @@ def post(app: FastAPI, path: str, body: bytes, content_type: str | None) -> tupl
         "type": "http",
         "asgi": {"version": "3.0"},
         "http_version": "1.1",
-        "method": "POST",
+        "method": method,
         "scheme": "http",
         "path": path,
         "raw_path": path.encode(),
@@ -78,23 +93,27 @@ def post(app: FastAPI, path: str, body: bytes, content_type: str | None) -> tupl
         "server": ("test", 80),
     }
     answer: dict[str, Any] = {"body": b""}
-    sent = False
+    size = -(-len(body) // parts) or 1
+    messages = [
+        {"type": "http.request", "body": body[start : start + size], "more_body": True}
+        for start in range(0, max(len(body), 1), size)
+    ]
+    messages[-1]["more_body"] = False
 
     async def receive() -> dict[str, Any]:
-        nonlocal sent
-        if sent:
-            return {"type": "http.disconnect"}
-        sent = True
-        return {"type": "http.request", "body": body, "more_body": False}
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
 
     async def send(message: MutableMapping[str, Any]) -> None:
         if message["type"] == "http.response.start":
             answer["status"] = message["status"]
             answer["type"] = dict(message["headers"]).get(b"content-type")
+            answer["allow"] = dict(message["headers"]).get(b"allow")
         elif message["type"] == "http.response.body":
             answer["body"] += message.get("body", b"")
 
     asyncio.run(app(scope, receive, send))
+    if method != "POST":
+        return answer["status"], answer["allow"], json.loads(answer["body"])
     return answer["status"], answer["type"], json.loads(answer["body"])
 
 
@@ -179,3 +198,46 @@ def test_a_direct_route_must_take_the_request_only() -> None:
     for endpoint in (with_body, with_dependency, without_request, not_async):
         with pytest.raises(TypeError, match=endpoint.__name__):
             direct.add_api_route("/x", endpoint, methods=["POST"])
+
+
+def test_a_body_in_several_messages_is_read_whole(app: FastAPI) -> None:
+    whole = post(app, "/read/lookup", GOOD, JSON)
+    assert whole[0] == 200
+    assert post(app, "/read/lookup", GOOD, JSON, parts=3) == whole
+    assert post(app, "/read/lookup", GOOD, JSON, parts=len(GOOD)) == whole
+
+
+def test_another_method_gets_fastapis_405(app: FastAPI) -> None:
+    declared = post(app, "/declared/lookup", b"", None, method="PUT")
+    assert declared[0] == 405
+    assert post(app, "/read/lookup", b"", None, method="PUT") == declared
+
+
+def test_a_direct_route_is_called_straight_from_the_router(app: FastAPI) -> None:
+    # FastAPI's request handler opens exit stacks for dependencies in the scope; a direct
+    # route's endpoint is called without it.
+    status, content_type, keys = post(app, "/read/scope", b"{}", JSON)
+    assert (status, content_type) == (200, b"application/json")
+    assert "route" in keys and "fastapi_inner_astack" not in keys
+
+
+def test_a_json_answer_sends_what_a_response_sends() -> None:
+    sent: dict[str, list[Any]] = {"answer": [], "response": []}
+
+    async def answer_both() -> None:
+        for name, response in (
+            ("answer", JsonAnswer(GOOD)),
+            ("response", Response(GOOD, media_type="application/json")),
+        ):
+
+            async def send(message: MutableMapping[str, Any], name: str = name) -> None:
+                sent[name].append(dict(message))
+
+            await response({"type": "http"}, receive_nothing, send)
+
+    async def receive_nothing() -> dict[str, Any]:
+        return {"type": "http.disconnect"}
+
+    asyncio.run(answer_both())
+    assert sent["answer"] == sent["response"]
+    assert len(sent["answer"]) == 2
