@@ -9,8 +9,8 @@ exception handlers (Starlette's ExceptionMiddleware) as any route's do. It reads
 :func:`json_body`, which keeps FastAPI's behaviour for bodies: only ``application/json`` and
 ``+json`` bodies are parsed, JSON that does not parse is a 422 with the position, a body
 nested too deep a 400, anything that does not fit the model a 422 listing each field, all
-answered as problem documents by the handlers of :mod:`server.problems`. :func:`documented_body` puts the body in the OpenAPI
-document as FastAPI would have.
+answered as problem documents by the handlers of :mod:`server.problems`.
+:func:`documented_body` puts the body in the OpenAPI document as FastAPI would have.
 """
 
 from __future__ import annotations
