@@ -19,6 +19,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from server.access_log import AccessLogMode
+
 APP_NAME = "onestop-kiosk"
 # Tests and tools poll the ready file; the server answers well within this after binding.
 _ORPHAN_POLL_S = 0.5
@@ -39,6 +41,7 @@ _FROM_ENVIRONMENT = (
     "timezone",
     "kiosk_rate",
     "public_rate",
+    "access_log",
 )
 
 
@@ -57,8 +60,8 @@ def build_parser(prog: str = "python -m server") -> argparse.ArgumentParser:
         prog=prog,
         description="OneStop Kiosk reference backend (HTTP API /v1).",
         epilog=f"{ENVIRONMENT_PREFIX}HOST, _PORT, _DATABASE, _WORKERS, _PUBLIC_URL, _TIMEZONE, "
-        "_KIOSK_RATE and _PUBLIC_RATE in the environment set the options of those names (a "
-        "service unit's EnvironmentFile). Work on the database without serving it: "
+        "_KIOSK_RATE, _PUBLIC_RATE and _ACCESS_LOG in the environment set the options of those "
+        "names (a service unit's EnvironmentFile). Work on the database without serving it: "
         f"'{prog} staff add NAME', '{prog} provisioning-token create', '{prog} fleet' "
         "(each with --help).",
     )
@@ -92,7 +95,19 @@ def build_parser(prog: str = "python -m server") -> argparse.ArgumentParser:
         "--workers",
         type=int,
         default=1,
-        help="worker processes sharing the listening socket (default 1)",
+        help="worker processes, each accepting on a listening socket of its own on the port "
+        "(SO_REUSEPORT: the kernel spreads new connections across them); about one per CPU "
+        "core (default 1)",
+    )
+    parser.add_argument(
+        "--access-log",
+        type=_access_log_mode,
+        choices=list(AccessLogMode),
+        default=AccessLogMode.ALL,
+        metavar="{all,errors,off}",
+        help="a log line per answer (all, the default), only per answer with status 400 or "
+        "above (errors: for a busy service), or none (off); a line holds the client address, "
+        "method, path (query values masked) and status, never a header or a body",
     )
     parser.add_argument(
         "--kiosk-rate",
@@ -154,6 +169,13 @@ def _rate(text: str) -> Any:
         ) from None
 
 
+def _access_log_mode(text: str) -> AccessLogMode:
+    try:
+        return AccessLogMode(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected all, errors or off, not {text!r}") from None
+
+
 def _enrollment(text: str) -> Any:
     from server.enrollment import Enrollment
 
@@ -183,14 +205,17 @@ def main(argv: list[str] | None = None, prog: str = "python -m server") -> int:
     # SIGTERM before uvicorn takes over (or re-raised by it after a graceful shutdown) ends the
     # process with status 0, which is what a supervisor expects of a requested stop.
     signal.signal(signal.SIGTERM, _exit_cleanly)
-    sock = _bind(args.host, args.port)
-    base_url = _base_url(args.host, sock.getsockname()[1])
-    options = _options(args, base_url)
     if args.workers == 1:
+        sock = _bind(args.host, args.port)
+        base_url = _base_url(args.host, sock.getsockname()[1])
         with asyncio.Runner(loop_factory=_fast_event_loop()) as runner:
-            runner.run(_serve(args, options, sock, base_url))
-    else:
-        _serve_with_workers(args, options, sock, base_url)
+            runner.run(_serve(args, _options(args, base_url), sock, base_url))
+        return 0
+    from server.workers import bind_listeners
+
+    listeners = bind_listeners(args.host, args.port, args.workers)
+    base_url = _base_url(args.host, listeners[0].getsockname()[1])
+    _serve_with_workers(args, _options(args, base_url), listeners, base_url)
     return 0
 
 
@@ -222,37 +247,22 @@ def _options(args: argparse.Namespace, base_url: str) -> Any:
 
 
 def _serve_with_workers(
-    args: argparse.Namespace, options: Any, sock: socket.socket, base_url: str
+    args: argparse.Namespace, options: Any, listeners: list[socket.socket], base_url: str
 ) -> None:
-    """Migrate once here, then let uvicorn's supervisor run workers on the bound socket."""
-    import uvicorn
-    from uvicorn.supervisors import Multiprocess
+    from server.workers import serve_with_workers
 
-    from server.app import OPTIONS_ENVIRONMENT_VARIABLE, prepare_database
-    from server.database import build_engine
+    def announce() -> None:
+        logger.info("serving %s with %d workers", base_url, args.workers)
+        if args.ready_file is not None:
+            _write_atomically(args.ready_file, base_url)
 
-    engine = build_engine(options.database_url)
-    try:
-        prepare_database(options, engine)
-    finally:
-        engine.dispose()
-    worker_options = dataclasses.replace(options, prepare_on_start=False)
-    os.environ[OPTIONS_ENVIRONMENT_VARIABLE] = worker_options.to_environment()
-    config = uvicorn.Config(
-        "server.app:app_from_environment",
-        factory=True,
-        workers=args.workers,
-        lifespan="on",
-        # Workers are fresh processes: they set up the same stderr logging themselves.
+    serve_with_workers(
+        options,
+        listeners,
+        access_log=args.access_log,
         log_config=_logging_config(),
-        access_log=True,
+        serving=announce,
     )
-    sock.listen(2048)
-    logger.info("listening on %s with %d workers", base_url, args.workers)
-    # Connections queue on the listening socket until the first worker accepts them.
-    if args.ready_file is not None:
-        _write_atomically(args.ready_file, base_url)
-    Multiprocess(config, sockets=[sock]).run()
 
 
 def _exit_cleanly(_signum: int, _frame: FrameType | None) -> None:
@@ -261,11 +271,9 @@ def _exit_cleanly(_signum: int, _frame: FrameType | None) -> None:
 
 def _bind(host: str, port: int) -> socket.socket:
     """Bind here rather than in uvicorn so that the real port of ``--port 0`` is known."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets that say they are TCP, and
-    # without it every answer on a kept-alive connection waits ~40 ms for a delayed ACK.
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    from server.workers import tcp_socket
+
+    sock = tcp_socket(host)
     sock.bind((host, port))
     return sock
 
@@ -279,11 +287,20 @@ async def _serve(
 ) -> None:
     import uvicorn
 
+    from server.access_log import with_access_log
     from server.app import create_app
 
     app = create_app(options)
     # log_config=None: logging was configured in main(), with every line going to stderr.
-    config = uvicorn.Config(app, lifespan="on", log_config=None, access_log=True)
+    config = uvicorn.Config(
+        with_access_log(app, args.access_log),
+        lifespan="on",
+        log_config=None,
+        # The access lines are server.access_log's: uvicorn's would show query values.
+        access_log=False,
+        # "server: uvicorn" on every answer would tell a scanner what runs here.
+        server_header=False,
+    )
     server = uvicorn.Server(config)
     serving = asyncio.create_task(server.serve(sockets=[sock]))
     while not server.started and not serving.done():
