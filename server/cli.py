@@ -76,7 +76,8 @@ def build_parser(prog: str = "python -m server") -> argparse.ArgumentParser:
     parser.add_argument(
         "--ready-file",
         type=Path,
-        help="once listening, write the base URL to this file (atomically)",
+        help="once serving (every worker, with --workers), write the base URL to this file "
+        "(atomically)",
     )
     parser.add_argument(
         "--no-demo-catalog",
