@@ -22,6 +22,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+# Every timestamp: uvloop's loop.time() counts whole milliseconds, which would round every
+# latency to one.
+_now = time.perf_counter
 # Seconds an answer may take before it counts as an error and its connection is dropped.
 DEFAULT_TIMEOUT_S = 10.0
 _HEAD_END = b"\r\n\r\n"
@@ -277,11 +280,10 @@ async def closed_loop(
     Client ``j`` sends requests ``j, j + clients, j + 2 * clients, ...`` (cycling through
     ``requests``) until ``duration_s`` has passed; what it started by then is measured.
     """
-    loop = asyncio.get_running_loop()
     connections = await asyncio.gather(*(Connection.open(host, port) for _ in range(clients)))
     samples = Samples()
     cpu_before = time.process_time()
-    stop_at = loop.time() + duration_s
+    stop_at = _now() + duration_s
     # When each client's request in flight was sent (None: none in flight). One watchdog
     # enforces the timeout for all: a timer per request was a large part of the generator's CPU.
     sent_at: list[float | None] = [None] * clients
@@ -289,7 +291,7 @@ async def closed_loop(
 
     async def client(index: int, connection: Connection) -> None:
         sent = index
-        while (started := loop.time()) < stop_at:
+        while (started := _now()) < stop_at:
             status = 0
             sent_at[index] = started
             try:
@@ -300,14 +302,14 @@ async def closed_loop(
             if not connection.reusable:
                 connection.close()
                 connection = current[index] = await Connection.open(host, port)
-            samples.record(loop.time() - started, status)
+            samples.record(_now() - started, status)
             sent += clients
         connection.close()
 
     async def watchdog() -> None:
         while True:
             await asyncio.sleep(min(timeout_s / 4, 0.5))
-            now = loop.time()
+            now = _now()
             for index, started in enumerate(sent_at):
                 if started is not None and now - started > timeout_s:
                     current[index].give_up(TimeoutError(f"no answer in {timeout_s:g} s"))
@@ -407,7 +409,6 @@ async def open_loop(
 ) -> LoadResult:
     """Request ``i`` (cycling through ``requests``) is due at ``start + i / rate``, for
     ``duration_s``; its latency runs from that due time to the end of its answer."""
-    loop = asyncio.get_running_loop()
     pool = _Pool(host, port, max_connections)
     total = round(rate * duration_s)
     samples = Samples()
@@ -415,7 +416,7 @@ async def open_loop(
     last_done = [0.0]
 
     async def send(index: int, due: float) -> None:
-        send_lags.append(loop.time() - due)
+        send_lags.append(_now() - due)
         status = 0
         try:
             async with asyncio.timeout(timeout_s):
@@ -428,22 +429,22 @@ async def open_loop(
                 pool.release(connection)
         except EXCHANGE_ERRORS:
             pass
-        done = loop.time()
+        done = _now()
         last_done[0] = max(last_done[0], done)
         samples.record(done - due, status)
 
     cpu_before = time.process_time()
-    start = loop.time() + 0.05
+    start = _now() + 0.05
     tasks: list[asyncio.Task[None]] = []
     sent = 0
     while sent < total:
         # Everything due by now goes out at once; then sleep until the next one is due.
-        now = loop.time()
+        now = _now()
         while sent < total and start + sent / rate <= now:
             tasks.append(asyncio.create_task(send(sent, start + sent / rate)))
             sent += 1
         if sent < total:
-            await asyncio.sleep(max(0.0, start + sent / rate - loop.time()))
+            await asyncio.sleep(max(0.0, start + sent / rate - _now()))
     await asyncio.gather(*tasks)
     cpu_s = time.process_time() - cpu_before
     pool.close()
