@@ -23,6 +23,9 @@ EXIT_OK, EXIT_FAILURE, EXIT_CONFIG = 0, 1, 2
 _ALL = "all"
 _TOUR_LANGUAGES = ("zh-Hant", "zh-Hans", "en")
 _TOUR_MODES = ("normal", "large-text", "high-contrast", "care")
+_TOUR_SIZE = "1920x1080"
+# Smaller than a window the kiosk could ever be shown in; larger than any screen made.
+_TOUR_SIZE_RANGE = range(320, 8193)
 # Staff tools for devices, kept out of the kiosk's own start-up path.
 _DEVICE_COMMANDS = {
     "printer": "kiosk.cli_printer",
@@ -68,6 +71,14 @@ def _parser() -> argparse.ArgumentParser:
         default="normal",
         choices=[*_TOUR_MODES, _ALL],
         help="display mode chosen on the start screen (default: normal)",
+    )
+    tour.add_argument(
+        "--size",
+        type=_screen_size,
+        default=_TOUR_SIZE,
+        metavar="WIDTHxHEIGHT",
+        help="the screen's size, which the window fills (default: 1920x1080; the demo's "
+        "window is 1280x800)",
     )
     # For bench/startup.py: walk every journey without pictures or checks, then print the RSS.
     tour.add_argument("--report-rss", action="store_true", help=argparse.SUPPRESS)
@@ -196,6 +207,7 @@ def _tour(args: argparse.Namespace, redactor: PersonalDataRedactor) -> int:
                     languages=languages,
                     modes=modes,
                     office=office,
+                    size=args.size,
                 )
             except TourError as error:
                 return _fail(str(error))
@@ -214,6 +226,20 @@ def _tour(args: argparse.Namespace, redactor: PersonalDataRedactor) -> int:
         pictures = len({problem.split(": ", 1)[0] for problem in result.problems})
         return _fail(f"{pictures} screen(s) show text cut off or squeezed (listed above)")
     return EXIT_OK
+
+
+def _screen_size(text: str) -> tuple[int, int]:
+    """``WIDTHxHEIGHT`` (``1280x800``) as a pair of pixels; argparse says what is wrong."""
+    width, separator, height = text.lower().partition("x")
+    if not (separator and width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, like 1280x800")
+    size = int(width), int(height)
+    if not all(pixels in _TOUR_SIZE_RANGE for pixels in size):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: each side must be {_TOUR_SIZE_RANGE.start} to "
+            f"{_TOUR_SIZE_RANGE.stop - 1} pixels"
+        )
+    return size
 
 
 def _chosen(name: str, every: tuple[str, ...]) -> tuple[str, ...]:

@@ -2,9 +2,11 @@
 
 It clicks the real widgets the way a citizen (and hall staff) would, against a real backend,
 so what reviewers and vendors see is what the kiosk does. Pictures go to
-``OUT/<language>/<mode>/NN-<screen>.png``; the receipts, tickets and printouts are drawn from
-the exact bytes the printer was sent. Every picture is checked for text cut off or squeezed
-(:mod:`ui.tour_layout`); what does not fit is reported with the picture's name.
+``OUT/<language>/<mode>/NN-<screen>.png``, at the kiosk's 1920x1080 or any other screen size
+(the demo's 1280x800 window, a vendor's panel); the receipts, tickets and printouts are drawn
+from the exact bytes the printer was sent. Every picture is checked for text cut off, squeezed
+or drawn over other text (:mod:`ui.tour_layout`); what does not fit is reported with the
+picture's name.
 
 The steps: :mod:`ui.tour_journeys` (the citizen's), :mod:`ui.tour_staff` (staff mode).
 """
@@ -70,19 +72,21 @@ def run_tour(
     languages: Sequence[Language] = (Language.ZH_HANT,),
     modes: Sequence[TourMode] = (TourMode.NORMAL,),
     office: HallOffice | None = None,
+    size: tuple[int, int] = SCREEN_SIZE,
 ) -> TourResult:
     """Walk every journey in each of ``languages`` x ``modes`` within one window.
 
     ``kiosk`` must run on ``clock`` (its session's); with ``out_dir`` None no picture is taken
     (for memory measurements). ``office`` moves the filed application on, so its progress has
-    a timeline to show.
+    a timeline to show. ``size`` is the screen's, and the window fills it: pictures are taken,
+    and checked, at that size.
     """
     if QApplication.instance() is None:
-        use_offscreen_screen(*SCREEN_SIZE)  # before Qt picks a platform for the application
+        use_offscreen_screen(*size)  # before Qt picks a platform for the application
     app = application()
     shell = build_shell(kiosk, app)
     window = shell.window
-    window.resize(*SCREEN_SIZE)
+    window.resize(*size)
     window.show()
     guide = TourGuide(
         window,
@@ -90,7 +94,7 @@ def run_tour(
         out_dir=out_dir,
         receipts_dir=receipts_dir,
         clock=clock,
-        screen=QSize(*SCREEN_SIZE),
+        screen=QSize(*size),
     )
     try:
         for language in languages:

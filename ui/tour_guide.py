@@ -164,7 +164,8 @@ class TourGuide:
 
     def snap(self, name: str) -> None:
         """One picture of the window as it is, and what does not fit on it."""
-        run_events()
+        for _ in range(3):  # a screen shown anew restyles; its layouts post more requests
+            run_events()
         if self._out_dir is None:
             return
         path = self._next_path(name)

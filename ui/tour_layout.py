@@ -1,10 +1,11 @@
-"""What ``kiosk tour`` checks on every screen it shows: nothing cut off, nothing squeezed.
+"""What ``kiosk tour`` checks on every screen it shows: nothing cut off, squeezed or overlapping.
 
 A screen that needs more room than the window has is still painted, only wrong: Qt grows a
-window whose screens ask for more than the display (the picture is then no longer 1920x1080),
-or squeezes a widget below the size its text needs (a word-wrapped line lost at the bottom,
-a button's label cut at its edge). Each such widget is named in plain words, so whoever reads
-the tour's output finds it in the PNG of the same name.
+window whose screens ask for more than the display (the picture is then no longer the screen's
+size), squeezes a widget below the size its text needs (a word-wrapped line lost at the bottom,
+a button's label cut at its edge), or, short of height, lays widgets over each other (a button
+drawn across another). Each such widget is named in plain words, so whoever reads the tour's
+output finds it in the PNG of the same name.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -37,12 +39,30 @@ def layout_problems(window: QWidget, screen: QSize) -> list[str]:
             f"the window grew to {window.width()}x{window.height()}, larger than the screen's "
             f"{screen.width()}x{screen.height()}: something on it needs more room"
         )
-    for widget in window.findChildren(QWidget):
-        if widget.isVisible() and _shows_text(widget):
-            problem = _squeezed(widget) or _cut_off(window, widget)
-            if problem:
-                problems.append(f"{describe(widget)}: {problem}")
+    shown = [
+        widget
+        for widget in window.findChildren(QWidget)
+        if widget.isVisible() and _shows_text(widget)
+    ]
+    for widget in shown:
+        problem = _squeezed(widget) or _cut_off(window, widget)
+        if problem:
+            problems.append(f"{describe(widget)}: {problem}")
+    problems += _overlapping(window, shown)
     return problems
+
+
+def visible_rect(window: QWidget, widget: QWidget) -> QRect:
+    """What of ``widget`` shows in ``window`` now, in the window's coordinates: clipped by each
+    parent, a scroll area's view included (what is scrolled out of view is not shown)."""
+    visible = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and not visible.isEmpty():
+        visible = visible.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
+        if parent is window:
+            break
+        parent = parent.parentWidget()
+    return visible
 
 
 def describe(widget: QWidget) -> str:
@@ -117,6 +137,56 @@ def _ink_cut_off(label: QLabel) -> int:
         line_top = room.top() + (room.height() - metrics.height()) // 2
     ink = metrics.tightBoundingRect(label.text()).translated(0, line_top + metrics.ascent())
     return max(0, room.top() - ink.top()) + max(0, ink.bottom() - room.bottom())
+
+
+def _overlapping(window: QWidget, shown: list[QWidget]) -> list[str]:
+    """Texts drawn over each other where a layout is short of room.
+
+    What floats over a screen on purpose (the idle countdown, the PIN pad: widgets no layout
+    places) covers what is under it, and is compared only with what floats with it.
+    """
+    placed = [(widget, _floating(window, widget), visible_rect(window, widget)) for widget in shown]
+    problems: list[str] = []
+    for index, (widget, layer, rect) in enumerate(placed):
+        for other, other_layer, other_rect in placed[index + 1 :]:
+            common = rect.intersected(other_rect)
+            if common.width() <= TOLERANCE_PX or common.height() <= TOLERANCE_PX:
+                continue
+            if layer is not other_layer or widget.isAncestorOf(other) or other.isAncestorOf(widget):
+                continue
+            problems.append(
+                f"{describe(widget)}: drawn over {describe(other)} "
+                f"({common.width()}x{common.height()} px)"
+            )
+    return problems
+
+
+def _floating(window: QWidget, widget: QWidget) -> QWidget | None:
+    """The outermost of ``widget`` and its parents that floats: its parent has a layout, and
+    that layout does not place it (an overlay raised over the rest). None: all are placed."""
+    outermost: QWidget | None = None
+    while widget is not window:
+        parent = widget.parentWidget()
+        if parent is None:
+            break
+        layout = parent.layout()
+        if layout is not None and not _places(layout, widget):
+            outermost = widget
+        widget = parent
+    return outermost
+
+
+def _places(layout: QLayout, widget: QWidget) -> bool:
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        if item.widget() is widget:
+            return True
+        inner = item.layout()
+        if inner is not None and _places(inner, widget):
+            return True
+    return False
 
 
 def _cut_off(window: QWidget, widget: QWidget) -> str:

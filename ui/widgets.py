@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QScroller,
@@ -36,6 +37,74 @@ def label(role: str = "body", parent: QWidget | None = None) -> QLabel:
     return text
 
 
+class InkHighLabel(QLabel):
+    """A one-line label as high as its glyphs: a number read from across the hall.
+
+    A line of a CJK font is half again as high as its size, most of it room for accents and
+    for characters that digits and capitals never reach: a 160 px ticket number would take
+    230 px of height that a short window needs for the words under it. The line is drawn from
+    above the label's top (a negative margin), so its glyphs start just inside it.
+    """
+
+    _PADDING_PX = 8
+
+    def __init__(self, role: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", role)
+        self.setWordWrap(True)  # (a long one still wraps rather than widen the screen)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+
+    def setAlignment(self, alignment: Qt.AlignmentFlag) -> None:
+        """Across as asked; up and down, always from the top (where the margin puts it)."""
+        across = alignment & Qt.AlignmentFlag.AlignHorizontal_Mask
+        super().setAlignment(across | Qt.AlignmentFlag.AlignTop)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+
+    def _ink(self) -> QRect:
+        return self.fontMetrics().tightBoundingRect(self.text())
+
+    def _fit(self) -> None:
+        """Start the line above the top, so the glyphs' top is the padding below it."""
+        above = self.fontMetrics().ascent() + self._ink().top() - self._PADDING_PX
+        one_line = bool(self.text()) and self._one_line(self.width() or 1 << 16)
+        top = -max(0, above) if one_line else 0
+        if self.contentsMargins().top() != top:
+            self.setContentsMargins(0, top, 0, 0)
+            self.updateGeometry()
+
+    def _ink_height(self) -> int:
+        return self._ink().height() + 2 * self._PADDING_PX
+
+    def _one_line(self, width: int) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) <= width
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()  # wrapped where it is too narrow for one line: drawn as any label
+
+    def heightForWidth(self, width: int) -> int:
+        if self.text() and self._one_line(width):
+            return self._ink_height()
+        return super().heightForWidth(width) - self.contentsMargins().top()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(hint.width()))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self._ink_height()) if self.text() else hint
+
+
 def enable_flick_scrolling(area: QAbstractScrollArea) -> None:
     """Lists and scroll areas follow a finger; without this they scroll only by their bars."""
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
@@ -50,6 +119,20 @@ def vertical_scroll_area(parent: QWidget, *, framed: bool = True) -> QScrollArea
         area.setFrameShape(QFrame.Shape.NoFrame)
     enable_flick_scrolling(area)
     return area
+
+
+def relayout(widget: QWidget) -> None:
+    """Lay ``widget`` out afresh, every layout nested in it included.
+
+    A word-wrapped label whose words or font changed while its page was hidden (another
+    language, another text size) invalidates only its parent's top layout: a layout nested in
+    that one keeps the height it worked out for the old words, a scroll area sizes the page by
+    it, and the new words are squeezed for good.
+    """
+    for layout in (widget.layout(), *widget.findChildren(QLayout)):
+        if layout is not None:
+            layout.invalidate()
+    widget.updateGeometry()
 
 
 def replace_content(area: QScrollArea, content: QWidget | None) -> None:

@@ -40,7 +40,7 @@ def wrap_text(text: str, font: QFont, width: int) -> str:
     return "\n".join(lines)
 
 
-def _longest_unbreakable(text: str, font: QFont) -> str:
+def longest_unbreakable(text: str, font: QFont) -> str:
     """The widest run of ``text`` that cannot wrap: a word, or one Chinese character."""
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
@@ -104,7 +104,7 @@ class WrapButton(QPushButton):
         return self._size_for(self.text())  # all on one line, where there is room for it
 
     def minimumSizeHint(self) -> QSize:
-        narrowest = self._size_for(_longest_unbreakable(self.text(), self.font())).width()
+        narrowest = self._size_for(longest_unbreakable(self.text(), self.font())).width()
         return QSize(narrowest, self.heightForWidth(narrowest))
 
     def hasHeightForWidth(self) -> bool:

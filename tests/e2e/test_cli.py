@@ -95,12 +95,15 @@ def test_building_the_kiosk_imports_no_printer_or_http_library(tmp_path: Path) -
     assert result.stdout.strip() == "[]"
 
 
-def test_tour_refuses_a_language_or_mode_it_does_not_know(tmp_path: Path) -> None:
+def test_tour_refuses_a_language_mode_or_size_it_does_not_know(tmp_path: Path) -> None:
     """(The tour itself, every screen in each language and mode: tests/e2e/test_tour.py.)"""
     for wrong in (["--language", "fr"], ["--mode", "dark"]):
         result = kiosk("tour", "--out", str(tmp_path), *wrong, env=headless_env())
         assert result.returncode == 2
         assert "invalid choice" in result.stderr and wrong[1] in result.stderr
+    for size in ("1280", "1280x", "0x800", "big"):
+        result = kiosk("tour", "--out", str(tmp_path), "--size", size, env=headless_env())
+        assert result.returncode == 2 and "--size" in result.stderr, size
     assert not any(tmp_path.iterdir())
 
 

@@ -8,13 +8,17 @@ English), and below that in the language the screen now speaks, for whoever can 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTranslator, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTranslator, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.i18n import Language
+from ui.adaptive import ButtonStack, ShrinkingScrollArea, arrange_buttons
+from ui.adaptive import column as adaptive_column
 from ui.screens.base import Screen
 from ui.theme import FONT_FAMILIES, DisplayModes, translations_dir
 from ui.widgets import big_button, label
+from ui.wrap_button import wrap_button
 
 # Marked for translation here, looked up in two languages at once below.
 CARD_REMINDER = str(QT_TRANSLATE_NOOP("AttractScreen", "Please take your ID card from the reader."))
@@ -37,38 +41,43 @@ class AttractScreen(Screen):
     def __init__(self, *, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.body.setAlignment(Qt.AlignmentFlag.AlignVCenter)  # full width: text wraps late
-        self.welcome = label("hero", self)
+        # The words scroll where a short window has no room for them all (large text, a card
+        # left behind): "start" and the toggles below them never leave the screen.
+        words, column = adaptive_column(spacing=self.body.spacing())
+        self.welcome = label("hero", words)
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint = label("lead", self)
+        self.hint = label("lead", words)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # The card's owner's language first; the screen's own below it when that differs.
-        self.card_reminder = label("warning", self)
+        self.card_reminder = label("warning", words)
         self.card_reminder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card_reminder.hide()
-        self.card_reminder_also = label("warning", self)
+        self.card_reminder_also = label("warning", words)
         self.card_reminder_also.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card_reminder_also.hide()
+        for widget in (self.card_reminder, self.card_reminder_also, self.welcome, self.hint):
+            column.addWidget(widget)
+        self.message = ShrinkingScrollArea(words, self)
         self._reminder_language: Language | None = None
         self._translators: dict[Language, QTranslator] = {}
-        self.start = big_button("primary", self)
+        # One above the other; across where the window is short.
+        self.buttons = ButtonStack(spacing=self.body.spacing(), parent=self)
+        self.start = big_button("primary", self.buttons)
         self.start.clicked.connect(self.start_requested)
-        self.body.addStretch(1)
-        self.body.addWidget(self.card_reminder)
-        self.body.addWidget(self.card_reminder_also)
-        self.body.addWidget(self.welcome)
-        self.body.addWidget(self.hint)
-        self.body.addSpacing(32)
-        self.body.addWidget(self.start, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.demo_card = big_button("demo", self)
+        self.demo_card = big_button("demo", self.buttons)
         self.demo_card.clicked.connect(self.demo_card_requested)
         self.demo_card.setVisible(demo)
-        self.body.addWidget(self.demo_card, 0, Qt.AlignmentFlag.AlignHCenter)
         # The demo's card never leaves a real reader: this button plays the citizen taking it.
         self._demo = demo
-        self.take_demo_card = big_button("demo", self)
+        self.take_demo_card = big_button("demo", self.buttons)
         self.take_demo_card.clicked.connect(self.demo_card_taken)
         self.take_demo_card.hide()
-        self.body.addWidget(self.take_demo_card, 0, Qt.AlignmentFlag.AlignHCenter)
+        for button in (self.start, self.demo_card, self.take_demo_card):
+            self.buttons.add(button)
+        self.body.addStretch(1)
+        self.body.addWidget(self.message)
+        self.body.addSpacing(32)
+        self.body.addWidget(self.buttons)
         self.body.addStretch(1)
         # Big toggles for whoever cannot read the screen as it is: before anything else.
         self.large_text = self._toggle()
@@ -94,8 +103,19 @@ class AttractScreen(Screen):
         self.take_demo_card.setText(self.tr("Take demo card"))
         self._name_toggles()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        arrange_buttons(self, self.body, self.message, self.buttons)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # the words or their size changed
+            arrange_buttons(self, self.body, self.message, self.buttons)
+        return handled
+
     def _toggle(self) -> QPushButton:
-        toggle = big_button("mode", self)
+        # Wraps rather than be cut short where three long names do not fit one line.
+        toggle = wrap_button("mode", self)
         toggle.setCheckable(True)
         toggle.clicked.connect(self._toggled)
         return toggle

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.session import Session
+from ui.widgets import relayout, vertical_scroll_area
 
 
 class Screen(QWidget):
@@ -24,3 +26,35 @@ class Screen(QWidget):
 
     def clear(self) -> None:
         """Forget everything shown; called when the session is wiped."""
+
+
+class ScrollingScreen(Screen):
+    """A screen whose content scrolls up and down where it is taller than the room (large
+    text, care mode, a smaller window than the kiosk's 1080p), above a row of buttons that
+    stays in view: the buttons that move on or back are never out of reach.
+
+    Content goes in ``page`` (its margins are the screen's, inside what scrolls, so the scroll
+    bar is at the window's edge), buttons in ``bottom_row``. Where the content fits, nothing
+    scrolls and the screen looks as a plain one.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        margins = self.body.contentsMargins()
+        self.page_area: QScrollArea = vertical_scroll_area(self, framed=False)
+        self._content = content = QWidget()
+        self.page = QVBoxLayout(content)
+        self.page.setContentsMargins(margins.left(), margins.top(), margins.right(), 0)
+        self.page.setSpacing(self.body.spacing())
+        self.page_area.setWidget(content)
+        self.bottom = QWidget(self)
+        self.bottom_row = QHBoxLayout(self.bottom)
+        self.bottom_row.setContentsMargins(margins.left(), 0, margins.right(), 0)
+        self.body.setContentsMargins(0, 0, 0, margins.bottom())
+        self.body.addWidget(self.page_area, 1)
+        self.body.addWidget(self.bottom)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.page_area.verticalScrollBar().setValue(0)  # each visit starts at the top
+        relayout(self._content)  # its words may have changed while it was hidden
+        super().showEvent(event)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from kiosk.catalog import FieldKind, FieldProblem, FormField
 from kiosk.i18n import Language, pick
 from kiosk.session import Session
+from ui.flow_layout import FlowLayout
 from ui.keypad import KeypadKind, attach_keypad
 from ui.screens.base import Screen
 from ui.widgets import big_button, label, vertical_scroll_area
@@ -91,14 +92,13 @@ class FieldEditor(QWidget):
             layout.addWidget(self.line_edit)
         layout.addWidget(self.problem)
 
-    def _choice_rows(self, care: bool) -> QHBoxLayout | QGridLayout:
+    def _choice_rows(self, care: bool) -> FlowLayout | QGridLayout:
         buttons = list(self.choice_buttons.values())
         if not care:
-            row = QHBoxLayout()
-            row.setSpacing(12)
+            # Side by side, each as wide as its name, on as many lines as the width needs.
+            row = FlowLayout(spacing=12)
             for button in buttons:
                 row.addWidget(button)
-            row.addStretch(1)
             return row
         grid = QGridLayout()
         grid.setSpacing(16)
@@ -145,9 +145,12 @@ class FormScreen(Screen):
         self._page = QVBoxLayout(page)
         self._page.setContentsMargins(0, 0, 0, 0)
         self._page.setSpacing(24)
-        self._page.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # Held at the top by a stretch, not by AlignTop: an aligned layout is laid out in its
+        # size hint's height where that is less than its height for the width, and a row of
+        # choices wrapped onto two lines would be drawn over the next field.
         self._page.addWidget(self.heading)
         self._page.addWidget(self.materials)
+        self._page.addStretch(1)
         self._fields: QWidget | None = None
         self.scroll_area.setWidget(page)
         self.back = big_button("secondary", self)
@@ -206,7 +209,6 @@ class FormScreen(Screen):
         self._care = session.care_mode
         container = QWidget()
         layout = QVBoxLayout(container)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.setSpacing(16)
         self.editors = {}
         for field in session.service.fields:
@@ -225,7 +227,7 @@ class FormScreen(Screen):
             self._fields.deleteLater()
         self._fields = fields
         if fields is not None:
-            self._page.addWidget(fields)
+            self._page.insertWidget(self._page.count() - 1, fields)  # above the stretch
 
     def _submit(self) -> None:
         self.form_submitted.emit({name: editor.value() for name, editor in self.editors.items()})

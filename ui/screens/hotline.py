@@ -25,7 +25,7 @@ from ui.screens.base import Screen
 from ui.screens.emergency import EmergencyPanel
 from ui.screens.hotline_details import HotlineDetails, restyle
 from ui.screens.hotline_texts import HotlineFailure, HotlineTexts
-from ui.widgets import big_button, label, vertical_scroll_area
+from ui.widgets import big_button, label, relayout, vertical_scroll_area
 from ui.wrap_button import wrap_button
 
 
@@ -56,23 +56,25 @@ class HotlineScreen(Screen):
         self.heading = label("title", self)
         self.pages = QStackedWidget(self)
 
-        # Category: two columns of big buttons, each with what the category is for.
-        self.category_page = QWidget(self.pages)
-        column = QVBoxLayout(self.category_page)
+        # Category: two columns of big buttons, each with what the category is for. The page
+        # scrolls as one, as the details page does: in a short window, or in large text, the
+        # list keeps what room the emergency button and the question leave it.
+        self.category_area = vertical_scroll_area(self.pages, framed=False)
+        self.category_page = self.category_area
+        self.category_widget = QWidget()
+        column = QVBoxLayout(self.category_widget)
         column.setContentsMargins(0, 0, 0, 0)
         # On each page that needs it, not above the pages, where its height would add up.
-        self.emergency = big_button("emergency", self.category_page)
+        self.emergency = big_button("emergency", self.category_widget)
         self.emergency.clicked.connect(self.show_emergency)
-        self.category_hint = label("lead", self.category_page)
-        self.category_area = vertical_scroll_area(self.category_page)
-        self.category_widget = QWidget()
-        self.category_grid = QGridLayout(self.category_widget)
+        self.category_hint = label("lead", self.category_widget)
+        self.category_grid = QGridLayout()
         self.category_grid.setSpacing(16)
-        self.category_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.category_area.setWidget(self.category_widget)
         column.addWidget(self.emergency)
         column.addWidget(self.category_hint)
-        column.addWidget(self.category_area, 1)
+        column.addLayout(self.category_grid)
+        column.addStretch(1)
+        self.category_area.setWidget(self.category_widget)
 
         self.details = HotlineDetails(self.texts, self.pages)
         self.details.emergency_requested.connect(self.show_emergency)
@@ -80,7 +82,9 @@ class HotlineScreen(Screen):
         self.sending_page = label("hero", self.pages)
         self.sending_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.filed_page = QWidget(self.pages)
+        # Long words in large text: they scroll where the window is short.
+        self.filed_area = vertical_scroll_area(self.pages, framed=False)
+        self.filed_page = QWidget()
         filed = QVBoxLayout(self.filed_page)
         filed.setContentsMargins(0, 0, 0, 0)
         filed.setSpacing(20)
@@ -98,6 +102,7 @@ class HotlineScreen(Screen):
         ):
             filed.addWidget(filed_part)
         filed.addStretch(1)
+        self.filed_area.setWidget(self.filed_page)
 
         self.emergency_panel = EmergencyPanel()
         # Taller than the room in care mode: it scrolls, the numbers on top, none cut short.
@@ -107,7 +112,7 @@ class HotlineScreen(Screen):
             HotlinePage.CATEGORY: self.category_page,
             HotlinePage.DETAILS: self.details,
             HotlinePage.SENDING: self.sending_page,
-            HotlinePage.FILED: self.filed_page,
+            HotlinePage.FILED: self.filed_area,
             HotlinePage.EMERGENCY: emergency_page,
         }
         for page_widget in self._page_widgets.values():
@@ -145,12 +150,16 @@ class HotlineScreen(Screen):
         return next(page for page, widget in self._page_widgets.items() if widget is current)
 
     def _show(self, page: HotlinePage) -> None:
-        self.pages.setCurrentWidget(self._page_widgets[page])
+        shown = self._page_widgets[page]
+        if shown is not self.pages.currentWidget():
+            relayout(shown)  # its words may have changed language or size while hidden
+        self.pages.setCurrentWidget(shown)
         self.back.setVisible(page is not HotlinePage.SENDING)
         self.send.setVisible(page is HotlinePage.DETAILS)
         self.done.setVisible(page is HotlinePage.FILED)
-        # The emergency page has its own title: its room goes to the numbers (large text).
-        self.heading.setVisible(page is not HotlinePage.EMERGENCY)
+        # The emergency and filed pages have their own titles: their room goes to the numbers
+        # (large text, a short window).
+        self.heading.setVisible(page not in (HotlinePage.EMERGENCY, HotlinePage.FILED))
         self._retranslate_back()
 
     def show_emergency(self) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.session import CardRefusal, Session
+from ui.adaptive import ButtonStack, ShrinkingScrollArea, arrange_buttons
+from ui.adaptive import column as adaptive_column
 from ui.screens.base import Screen
 from ui.widgets import big_button, label
 
@@ -24,30 +27,47 @@ class IdentifyScreen(Screen):
     def __init__(self, *, demo: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.body.setAlignment(Qt.AlignmentFlag.AlignVCenter)  # full width: text wraps late
-        self.prompt = label("hero", self)
+        # The words scroll where a short window has no room for them all (large text); the
+        # buttons below them never leave the screen.
+        words, column = adaptive_column(spacing=self.body.spacing())
+        self.prompt = label("hero", words)
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.detail = label("lead", self)
+        self.detail = label("lead", words)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.refusal = label("error", self)
+        self.refusal = label("error", words)
         self.refusal.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.refusal.hide()
-        self.demo_card = big_button("demo", self)
+        for widget in (self.prompt, self.detail, self.refusal):
+            column.addWidget(widget)
+        self.message = ShrinkingScrollArea(words, self)
+        # One above the other; across where the window is short.
+        self.buttons = ButtonStack(spacing=self.body.spacing(), parent=self)
+        self.demo_card = big_button("demo", self.buttons)
         self.demo_card.setVisible(demo)
         self.demo_card.clicked.connect(self.demo_card_requested)
-        self.skip = big_button("secondary", self)
+        self.skip = big_button("secondary", self.buttons)
         self.skip.clicked.connect(self.skip_requested)
-        self.back = big_button("secondary", self)
+        self.back = big_button("secondary", self.buttons)
         self.back.clicked.connect(self.back_requested)
+        for button in (self.demo_card, self.skip, self.back):
+            self.buttons.add(button)
         self.body.addStretch(1)
-        for widget in (self.prompt, self.detail, self.refusal):
-            self.body.addWidget(widget)
+        self.body.addWidget(self.message)
         self.body.addSpacing(32)
-        self.body.addWidget(self.demo_card, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.body.addWidget(self.skip, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.body.addWidget(self.back, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.body.addWidget(self.buttons)
         self.body.addStretch(1)
         self._refusal: CardRefusal | None = None
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        arrange_buttons(self, self.body, self.message, self.buttons)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # the words or their size changed
+            arrange_buttons(self, self.body, self.message, self.buttons)
+        return handled
 
     def retranslate(self) -> None:
         self.prompt.setText(self.tr("Please insert your ID card into the reader"))

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QSpacerItem, QWidget
 
 from kiosk.session import Session
-from ui.screens.base import Screen
+from ui.screens.base import ScrollingScreen
 from ui.widgets import big_button, label
 from ui.wrap_button import wrap_button
 
+TILES_GAP_PX = 24
 
-class MenuScreen(Screen):
+
+class MenuScreen(ScrollingScreen):
     """Signals:
     apply_requested(): apply for a service (asks for the card when there is none).
     progress_requested(): check the progress of earlier applications.
@@ -45,16 +48,22 @@ class MenuScreen(Screen):
         # Two equal columns; a long name wraps inside its tile (English, large text).
         tiles.setColumnStretch(0, 1)
         tiles.setColumnStretch(1, 1)
-        tiles.addWidget(self.apply, 0, 0)
-        tiles.addWidget(self.progress, 0, 1)
-        tiles.addWidget(self.ticket, 1, 0)
-        tiles.addWidget(self.hotline, 1, 1)
-        self.body.addWidget(self.greeting)
-        self.body.addWidget(self.hint)
-        self.body.addSpacing(24)
-        self.body.addLayout(tiles)
-        self.body.addStretch(1)
-        self.body.addWidget(self.finish, 0, Qt.AlignmentFlag.AlignRight)
+        for index, tile in enumerate((self.apply, self.progress, self.ticket, self.hotline)):
+            # As tall as the theme draws them where there is room; shorter, down to their
+            # words, where the window is short (in care mode too); then the page scrolls.
+            policy = tile.sizePolicy()
+            policy.setVerticalPolicy(QSizePolicy.Policy.Expanding)
+            tile.setSizePolicy(policy)
+            tiles.addWidget(tile, index // 2, index % 2)
+        self.page.addWidget(self.greeting)
+        self.page.addWidget(self.hint)
+        # Room between the question and the tiles, given up where the window is too short.
+        self._gap = QSpacerItem(0, TILES_GAP_PX, QSizePolicy.Policy.Minimum)
+        self.page.addSpacerItem(self._gap)
+        self.page.addLayout(tiles, 1)
+        self.page.addStretch(0)
+        self.bottom_row.addStretch(1)
+        self.bottom_row.addWidget(self.finish)
         self._masked_name = ""
         self.retranslate()
 
@@ -68,9 +77,31 @@ class MenuScreen(Screen):
             self.apply.setText(self.tr("Apply for a service (needs your ID card)"))
             self.finish.setText(self.tr("Finish"))
         self.hint.setText(self.tr("What would you like to do today?"))
+        self._fit_gap()
         self.progress.setText(self.tr("Check my applications"))
         self.ticket.setText(self.tr("Take a queue number"))
         self.hotline.setText(self.tr("Hotline: ask, suggest, complain"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_gap()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_gap()  # the text size may have changed while it was hidden
+
+    def _fit_gap(self) -> None:
+        content = self.page_area.widget()
+        if content is None:
+            return
+        bar = self.page_area.verticalScrollBar()
+        width = self.page_area.viewport().width() + (bar.width() if bar.isVisible() else 0)
+        gap = self._gap.sizeHint().height()
+        needed = content.heightForWidth(width) - gap + TILES_GAP_PX
+        wanted = TILES_GAP_PX if needed <= self.page_area.viewport().height() else 0
+        if wanted != gap:
+            self._gap.changeSize(0, wanted, QSizePolicy.Policy.Minimum)
+            self.page.invalidate()
 
     def show_session(self, session: Session) -> None:
         self._masked_name = session.identity.masked_name() if session.identity else ""

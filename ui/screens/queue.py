@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Language
 from kiosk.session import PrintOutcome, Session
 from kiosk.tickets import QueueCategory, QueueTicket
+from ui.adaptive import SideBySideWhenShort
+from ui.adaptive import column as adaptive_column
 from ui.screens.base import Screen
-from ui.widgets import big_button, label, vertical_scroll_area
+from ui.widgets import InkHighLabel, big_button, label, vertical_scroll_area
 
 
 class QueueTrouble(Enum):
@@ -36,7 +38,7 @@ class QueuePage(Enum):
     TROUBLE = "trouble"
 
 
-def _page(parent: QWidget) -> tuple[QWidget, QVBoxLayout]:
+def _page(parent: QWidget | None) -> tuple[QWidget, QVBoxLayout]:
     page = QWidget(parent)
     layout = QVBoxLayout(page)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -73,12 +75,13 @@ class QueueScreen(Screen):
         self.list_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.list_area.setWidget(self.list_widget)
         self.summary = label("lead", choose)
-        self.take = big_button("primary", choose)
+        # Beside "back", where every screen has the button that moves on: in view whatever
+        # the list's length and the window's height.
+        self.take = big_button("primary", self)
         self.take.clicked.connect(self.take_requested)
         column.addWidget(self.hint)
         column.addWidget(self.list_area, 1)
         column.addWidget(self.summary)
-        column.addWidget(self.take, 0, Qt.AlignmentFlag.AlignRight)
 
         wait, column = _page(self.pages)
         self.wait_message = label("hero", wait)
@@ -87,39 +90,38 @@ class QueueScreen(Screen):
         column.addWidget(self.wait_message)
         column.addStretch(1)
 
-        ticket, column = _page(self.pages)
-        self.number_caption = label("lead", ticket)
-        self.number_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.number = label("ticket-number", ticket)
-        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.category_name = label("title", ticket)
-        self.category_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ahead = label("lead", ticket)
-        self.ahead.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.call_hint = label("note", ticket)
-        self.call_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.printed = label("note", ticket)
-        self.printed.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for widget in (
-            self.number_caption,
-            self.number,
-            self.category_name,
-            self.ahead,
-            self.call_hint,
-            self.printed,
-        ):
+        # The number and its counter above how long the wait is; side by side in a short window.
+        number_part, column = adaptive_column(spacing=12)  # one thing: the number, its counter
+        self.number_caption = label("lead", number_part)
+        self.number = InkHighLabel("ticket-number", number_part)
+        self.category_name = label("title", number_part)
+        wait_part, wait_column = adaptive_column(spacing=24)
+        self.ahead = label("lead", wait_part)
+        self.call_hint = label("note", wait_part)
+        self.printed = label("note", wait_part)
+        for widget in (self.number_caption, self.number, self.category_name):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             column.addWidget(widget)
+        for widget in (self.ahead, self.call_hint, self.printed):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            wait_column.addWidget(widget)
         column.addStretch(1)
+        wait_column.addStretch(1)
+        self.ticket_view = SideBySideWhenShort(number_part, wait_part, spacing=24)
+        ticket = self.ticket_view
 
-        trouble, column = _page(self.pages)
-        self.trouble_title = label("lead", trouble)
-        self.trouble_detail = label("body", trouble)
-        self.retry = big_button("primary", trouble)
+        # Long words in large text: they scroll where the window is short.
+        trouble = vertical_scroll_area(self.pages, framed=False)
+        trouble_page, column = _page(None)
+        self.trouble_title = label("lead", trouble_page)
+        self.trouble_detail = label("body", trouble_page)
+        self.retry = big_button("primary", trouble_page)
         self.retry.clicked.connect(self.retry_requested)
         column.addWidget(self.trouble_title)
         column.addWidget(self.trouble_detail)
         column.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
+        trouble.setWidget(trouble_page)
 
         self._page_widgets = {
             QueuePage.CHOOSE: choose,
@@ -137,6 +139,7 @@ class QueueScreen(Screen):
         buttons = QHBoxLayout()
         buttons.addWidget(self.back)
         buttons.addStretch(1)
+        buttons.addWidget(self.take)
         buttons.addWidget(self.done)
         self.body.addWidget(self.heading)
         self.body.addWidget(self.pages, 1)
@@ -199,6 +202,7 @@ class QueueScreen(Screen):
         # While the number is on its way there is nothing to press; afterwards only "done".
         self.back.setVisible(page is not QueuePage.WAIT)
         self.done.setVisible(page is QueuePage.TICKET)
+        self.take.setVisible(page is QueuePage.CHOOSE)
         self.take.setEnabled(bool(self._chosen))
 
     # -- texts ---------------------------------------------------------------------------------
@@ -279,6 +283,7 @@ class QueueScreen(Screen):
             ),
         }
         self.printed.setText(texts[self._printed] if self._printed else "")
+        self.ticket_view.arrange()
 
     def _retranslate_trouble(self) -> None:
         if self._trouble is QueueTrouble.CATEGORY_GONE:

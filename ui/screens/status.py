@@ -18,6 +18,12 @@ from ui.screens.status_notice import Notice, StatusNotice
 from ui.widgets import big_button, label, replace_content, vertical_scroll_area
 
 ROOM_FOR_LEAVING_PX = 480
+# The ways to look up (card, scanner, typed number) beside the results: this wide where there
+# is room (the kiosk's 1080p screen), and this share of the width in a narrower window, so the
+# results beside them are as wide as an application's card needs.
+WAYS_PX = 620
+WAYS_SHARE = 0.45
+COLUMN_GAP_PX = 48
 _FIELD_INPUT = (
     Qt.InputMethodHint.ImhPreferUppercase
     | Qt.InputMethodHint.ImhNoPredictiveText
@@ -103,16 +109,17 @@ class StatusScreen(Screen):
         results.addWidget(self.results_area, 1)
         results.addWidget(self.printed)
         columns = QHBoxLayout()
-        columns.setSpacing(48)
-        side = QWidget()
-        side.setLayout(ways)
-        side.setFixedWidth(620)
-        columns.addWidget(side)
+        columns.setSpacing(COLUMN_GAP_PX)
+        self.ways = QWidget()
+        self.ways.setLayout(ways)
+        self.ways.setFixedWidth(WAYS_PX)
+        columns.addWidget(self.ways)
         columns.addLayout(results, 1)
         # All but "back" and "finish" scrolls as one page, its margins inside: in large text,
         # and with the keypad or keyboard up, nothing is cut short or drawn over, and the dock
         # scrolls the field's group into view.
         margins = self.body.contentsMargins()
+        self._page_margins = margins.left() + margins.right()
         self.page_area = vertical_scroll_area(self, framed=False)
         page = QWidget()
         page_column = QVBoxLayout(page)
@@ -144,6 +151,10 @@ class StatusScreen(Screen):
         # This short, the keypad or keyboard is up (no display leaves a screen less without
         # it): "back" and "finish" give their room to the fields until it goes.
         self.leave_row.setVisible(event.size().height() >= ROOM_FOR_LEAVING_PX)
+        # (Less the page's scroll bar, there or not: the same width either way.)
+        scroll_bar = self.page_area.verticalScrollBar().sizeHint().width()
+        room = event.size().width() - self._page_margins - scroll_bar
+        self.ways.setFixedWidth(min(WAYS_PX, round((room - COLUMN_GAP_PX) * WAYS_SHARE)))
         super().resizeEvent(event)
 
     # -- what the journey shows ---------------------------------------------------------------
@@ -235,6 +246,7 @@ class StatusScreen(Screen):
         self._printed = None
         self._printing = False
         self._set_results(None)
+        self.page_area.verticalScrollBar().setValue(0)  # the next citizen starts at the top
         self.retranslate()
 
     # -- inside -------------------------------------------------------------------------------

@@ -6,12 +6,17 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.catalog import Service
 from kiosk.i18n import Language
 from kiosk.progress import ApplicationState, KnownProgress, Source
 from ui.widgets import big_button, label
+from ui.wrap_button import longest_unbreakable
+
+_PRINT_ALIGNMENT = Qt.AlignmentFlag.AlignTop
+_UNDER = Qt.AlignmentFlag.AlignLeft
 
 
 def state_name(state: ApplicationState) -> str:
@@ -79,9 +84,10 @@ class ApplicationCard(QFrame):
         self.step_names: list[QLabel] = []
         self.step_notes: list[QLabel] = []
 
-        top = QHBoxLayout()
-        top.addWidget(self.number, 1)
-        top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        # "Print" beside the number where both fit on one line, else under it (narrow cards).
+        self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._top.addWidget(self.number, 1)
+        self._top.addWidget(self.print_button, 0, _PRINT_ALIGNMENT)
         steps = QGridLayout()
         steps.setHorizontalSpacing(32)
         steps.setVerticalSpacing(4)
@@ -100,16 +106,33 @@ class ApplicationCard(QFrame):
                 self.step_notes.append(note)
                 row += 1
         steps.setColumnStretch(1, 1)
-        column = QVBoxLayout(self)
+        column = self._column = QVBoxLayout(self)
         column.setContentsMargins(28, 20, 28, 20)
         column.setSpacing(10)
-        column.addLayout(top)
+        column.addLayout(self._top)
         for widget in (self.service, self.state, self.promised, self.overdue, self.source):
             column.addWidget(widget)
         column.addWidget(self.steps_caption)
         column.addLayout(steps)
         self.steps_caption.setVisible(bool(known.application.timeline))
         self.retranslate(language)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_print_button(event.size().width())
+        super().resizeEvent(event)
+
+    def _place_print_button(self, width: int) -> None:
+        frame, inside = self.contentsMargins(), self._column.contentsMargins()
+        room = width - frame.left() - frame.right() - inside.left() - inside.right()
+        # Beside it where the number, wrapped as far as its words allow, still fits.
+        word = longest_unbreakable(self.number.text(), self.number.font())
+        number = self.number.fontMetrics().horizontalAdvance(word)
+        needed = number + self._top.spacing() + self.print_button.sizeHint().width()
+        beside = not self.print_button.isVisibleTo(self) or needed <= room
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self._top.direction() != direction:
+            self._top.setDirection(direction)
+            self._top.setAlignment(self.print_button, _PRINT_ALIGNMENT if beside else _UNDER)
 
     def retranslate(self, language: Language) -> None:
         application, source = self.known.application, self.known.source
@@ -159,3 +182,4 @@ class ApplicationCard(QFrame):
             if step.note:
                 next(notes).setText(self.tr("Note from the hall: %1").replace("%1", step.note))
         self.print_button.setText(self.tr("Print"))
+        self._place_print_button(self.width())
