@@ -199,10 +199,14 @@ def machine_line(load_before: float) -> str:
     return ", ".join(parts)
 
 
+def _generator_loop() -> str:
+    return "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+
+
 def report(figures: Sequence[Figures], options: Options, machine: str) -> str:
     lines = [
-        f"Machine: {machine}. Server and load generator (asyncio, in the bench process) share "
-        "the cores; CPU % is of one core over the measured window."
+        f"Machine: {machine}. Server and load generator (on {_generator_loop()}, in the bench "
+        "process) share the cores; CPU % is of one core over the measured window."
         + (" Quick run: short windows, figures indicative only." if options.quick else ""),
         "",
         *_lookup_table(figures, options),
