@@ -8,14 +8,13 @@ English), and below that in the language the screen now speaks, for whoever can 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTranslator, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTranslator, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.i18n import Language
-from ui.adaptive import ButtonStack, ShrinkingScrollArea, arrange_buttons
+from ui.adaptive import ButtonStack, ShrinkingScrollArea
 from ui.adaptive import column as adaptive_column
-from ui.screens.base import Screen
+from ui.screens.base import WordsAndButtonsScreen
 from ui.theme import FONT_FAMILIES, DisplayModes, translations_dir
 from ui.widgets import big_button, label
 from ui.wrap_button import wrap_button
@@ -24,7 +23,7 @@ from ui.wrap_button import wrap_button
 CARD_REMINDER = str(QT_TRANSLATE_NOOP("AttractScreen", "Please take your ID card from the reader."))
 
 
-class AttractScreen(Screen):
+class AttractScreen(WordsAndButtonsScreen):
     """Signals:
     start_requested(): the citizen touched "start".
     demo_card_requested(): the demo-only "insert demo card" button was touched.
@@ -102,16 +101,6 @@ class AttractScreen(Screen):
         self._word_card_reminder()
         self.take_demo_card.setText(self.tr("Take demo card"))
         self._name_toggles()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        arrange_buttons(self, self.body, self.message, self.buttons)
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.LayoutRequest:  # the words or their size changed
-            arrange_buttons(self, self.body, self.message, self.buttons)
-        return handled
 
     def _toggle(self) -> QPushButton:
         # Wraps rather than be cut short where three long names do not fit one line.

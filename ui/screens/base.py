@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.session import Session
+from ui.adaptive import ButtonStack, ShrinkingScrollArea, arrange_buttons
 from ui.widgets import relayout, vertical_scroll_area
 
 
@@ -58,3 +59,21 @@ class ScrollingScreen(Screen):
         self.page_area.verticalScrollBar().setValue(0)  # each visit starts at the top
         relayout(self._content)  # its words may have changed while it was hidden
         super().showEvent(event)
+
+
+class WordsAndButtonsScreen(Screen):
+    """A screen of words (``message``) above a stack of ``buttons`` that go side by side where,
+    one above the other, they would leave the words too little room. Subclasses set both."""
+
+    message: ShrinkingScrollArea
+    buttons: ButtonStack
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        arrange_buttons(self, self.body, self.message, self.buttons)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # the words or their size changed
+            arrange_buttons(self, self.body, self.message, self.buttons)
+        return handled

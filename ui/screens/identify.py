@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.session import CardRefusal, Session
-from ui.adaptive import ButtonStack, ShrinkingScrollArea, arrange_buttons
+from ui.adaptive import ButtonStack, ShrinkingScrollArea
 from ui.adaptive import column as adaptive_column
-from ui.screens.base import Screen
+from ui.screens.base import WordsAndButtonsScreen
 from ui.widgets import big_button, label
 
 
-class IdentifyScreen(Screen):
+class IdentifyScreen(WordsAndButtonsScreen):
     """Signals:
     back_requested(): the citizen wants to leave.
     skip_requested(): go on without a card (progress by number, queue number, hotline).
@@ -58,16 +57,6 @@ class IdentifyScreen(Screen):
         self.body.addStretch(1)
         self._refusal: CardRefusal | None = None
         self.retranslate()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        arrange_buttons(self, self.body, self.message, self.buttons)
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.LayoutRequest:  # the words or their size changed
-            arrange_buttons(self, self.body, self.message, self.buttons)
-        return handled
 
     def retranslate(self) -> None:
         self.prompt.setText(self.tr("Please insert your ID card into the reader"))
